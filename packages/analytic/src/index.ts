@@ -1,0 +1,4 @@
+/**
+ * @ccsim/analytic
+ */
+export const packageName = "@ccsim/analytic"

@@ -1,0 +1,4 @@
+/**
+ * @ccsim/engine
+ */
+export const packageName = "@ccsim/engine"

@@ -1,0 +1,4 @@
+/**
+ * @ccsim/report
+ */
+export const packageName = "@ccsim/report"

@@ -1,0 +1,4 @@
+/**
+ * @ccsim/scenario
+ */
+export const packageName = "@ccsim/scenario"
