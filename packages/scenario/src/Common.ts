@@ -1,0 +1,43 @@
+/**
+ * Small building blocks shared by the sections of the format.
+ */
+import { Effect, Schema } from "effect"
+
+/** An identifier: letters, digits, `-`, `_`, `.`; starts with a letter or digit. */
+export const Id = Schema.String.check(
+  Schema.isPattern(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, {
+    message: "expected an id of letters, digits, '-', '_' or '.', starting with a letter or digit"
+  })
+).annotate({ description: "An identifier: letters, digits, '-', '_', '.'" })
+
+/** A phone number as text: digits with optional `+`, spaces, dashes, dots and parentheses. */
+export const PhoneNumber = Schema.String.check(
+  Schema.isPattern(/^\+?[0-9][0-9 ().-]{2,30}$/, {
+    message: "expected a phone number such as +1 555 0100 or 555-0100"
+  })
+).annotate({ description: "A phone number such as +1 555 0100" })
+
+/** A probability in [0, 1]. */
+export const Probability = Schema.Finite.check(
+  Schema.isBetween({ minimum: 0, maximum: 1 }, { message: "expected a probability between 0 and 1" })
+)
+
+/** A finite number ≥ 0. */
+export const NonNegative = Schema.Finite.check(
+  Schema.isGreaterThanOrEqualTo(0, { message: "expected a number of 0 or more" })
+)
+
+/** A finite number > 0. */
+export const Positive = Schema.Finite.check(Schema.isGreaterThan(0, { message: "expected a number greater than 0" }))
+
+/** An integer ≥ 0. */
+export const Count = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0, { message: "expected a whole number of 0 or more" }))
+
+/** An integer ≥ 1. */
+export const PositiveCount = Schema.Int.check(Schema.isGreaterThanOrEqualTo(1, { message: "expected a whole number of 1 or more" }))
+
+/** Gives a field a default, written as it would be in the file (so durations are `"20s"`, not milliseconds). */
+export const withDefault =
+  <S extends Schema.Top>(encodedDefault: S["Encoded"]) =>
+  (schema: S) =>
+    schema.pipe(Schema.withDecodingDefaultKey(Effect.succeed(encodedDefault)))

@@ -1,0 +1,133 @@
+/**
+ * Durations and clock times as written in scenario files, decoded to integer milliseconds.
+ */
+import { Effect, Schema, SchemaIssue, SchemaTransformation } from "effect"
+
+const DURATION_PATTERN = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+)ms)?$/
+
+const invalid = (found: unknown, message: string) => new SchemaIssue.InvalidValue({ message }, found)
+
+/** Parses `20s`, `5m`, `1h30m`, `250ms` or `1.5h`; `undefined` when the text is not a duration. */
+export const parseDurationText = (text: string): number | undefined => {
+  const trimmed = text.trim()
+  if (trimmed === "") return undefined
+  const match = DURATION_PATTERN.exec(trimmed)
+  if (match === null) return undefined
+  const [, h, m, s, ms] = match
+  return Math.round((Number(h ?? 0) * 3600 + Number(m ?? 0) * 60 + Number(s ?? 0)) * 1000 + Number(ms ?? 0))
+}
+
+/** Formats milliseconds the way users write them: `1h30m`, `20s`, `250ms`. */
+export const formatDuration = (ms: number): string => {
+  if (ms === 0) return "0s"
+  let rest = ms
+  let out = ""
+  const h = Math.floor(rest / 3_600_000)
+  rest -= h * 3_600_000
+  const m = Math.floor(rest / 60_000)
+  rest -= m * 60_000
+  const s = Math.floor(rest / 1000)
+  rest -= s * 1000
+  if (h > 0) out += `${h}h`
+  if (m > 0) out += `${m}m`
+  if (s > 0) out += `${s}s`
+  if (rest > 0) out += `${rest}ms`
+  return out
+}
+
+const MAX_DURATION_MS = 366 * 24 * 3_600_000
+
+/**
+ * A duration: `20s`, `5m`, `1h30m`, `250ms`, or a plain number of seconds. Decodes to integer milliseconds.
+ */
+export const Duration = Schema.Union([Schema.Finite, Schema.String]).pipe(
+  Schema.decodeTo(
+    Schema.Int,
+    SchemaTransformation.transformEffect({
+      decode: (value: number | string) => {
+        const ms = typeof value === "number" ? Math.round(value * 1000) : parseDurationText(value)
+        if (ms === undefined) {
+          return Effect.fail(
+            invalid(value, `expected a duration like 20s, 5m, 1h30m or a number of seconds, found ${JSON.stringify(value)}`)
+          )
+        }
+        if (ms < 0) return Effect.fail(invalid(value, `expected a duration of 0 or more, found ${value}`))
+        if (ms > MAX_DURATION_MS) return Effect.fail(invalid(value, `expected a duration of at most 366 days, found ${value}`))
+        return Effect.succeed(ms)
+      },
+      encode: (ms: number) => Effect.succeed(formatDuration(ms))
+    })
+  )
+).annotate({ description: "A duration: 20s, 5m, 1h30m, 250ms, or a number of seconds" })
+
+const CLOCK_PATTERN = /^([01]?\d|2[0-4]):([0-5]\d)(?::([0-5]\d))?$/
+
+/** Parses `08:00`, `8:30`, `17:45:30`, `24:00` to milliseconds after midnight; `undefined` otherwise. */
+export const parseClockTime = (text: string): number | undefined => {
+  const match = CLOCK_PATTERN.exec(text.trim())
+  if (match === null) return undefined
+  const ms = (Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3] ?? 0)) * 1000
+  return ms > 24 * 3_600_000 ? undefined : ms
+}
+
+/** Formats milliseconds after midnight as `HH:MM:SS` (with `.mmm` when not a whole second). */
+export const formatClockTime = (ms: number): string => {
+  const total = Math.floor(ms / 1000)
+  const pad = (n: number) => String(n).padStart(2, "0")
+  const base = `${pad(Math.floor(total / 3600))}:${pad(Math.floor((total % 3600) / 60))}:${pad(total % 60)}`
+  const frac = ms - total * 1000
+  return frac === 0 ? base : `${base}.${String(frac).padStart(3, "0")}`
+}
+
+/** A clock time of day, `HH:MM` or `HH:MM:SS` (24-hour). Decodes to milliseconds after midnight. */
+export const ClockTime = Schema.String.pipe(
+  Schema.decodeTo(
+    Schema.Int,
+    SchemaTransformation.transformEffect({
+      decode: (value: string) => {
+        const ms = parseClockTime(value)
+        return ms === undefined
+          ? Effect.fail(invalid(value, `expected a clock time like 08:00 or 17:30:15, found ${JSON.stringify(value)}`))
+          : Effect.succeed(ms)
+      },
+      encode: (ms: number) => Effect.succeed(formatClockTime(ms))
+    })
+  )
+).annotate({ description: "A clock time of day, HH:MM or HH:MM:SS (24-hour)" })
+
+/**
+ * A point in the simulated day: a clock time (`08:00:05`) or, with a leading `+`, a duration after the opening
+ * time (`+5s`). Decodes to `{ clock: ms }` or `{ offset: ms }`; the model resolves it against the day's opening.
+ */
+export const TimePoint = Schema.Union([Schema.String, Schema.Finite]).pipe(
+  Schema.decodeTo(
+    Schema.Struct({ kind: Schema.Literals(["clock", "offset"]), ms: Schema.Int }),
+    SchemaTransformation.transformEffect({
+      decode: (value: string | number) => {
+        if (typeof value === "number") {
+          return value < 0
+            ? Effect.fail(invalid(value, `expected a time of 0 or more seconds after opening, found ${value}`))
+            : Effect.succeed({ kind: "offset" as const, ms: Math.round(value * 1000) })
+        }
+        const text = value.trim()
+        if (text.startsWith("+")) {
+          const ms = parseDurationText(text.slice(1))
+          return ms === undefined
+            ? Effect.fail(invalid(value, `expected an offset like +5s or +1m30s after opening, found ${JSON.stringify(value)}`))
+            : Effect.succeed({ kind: "offset" as const, ms })
+        }
+        const ms = parseClockTime(text)
+        return ms === undefined
+          ? Effect.fail(
+              invalid(value, `expected a clock time like 08:00:05 or an offset like +5s, found ${JSON.stringify(value)}`)
+            )
+          : Effect.succeed({ kind: "clock" as const, ms })
+      },
+      encode: (point: { readonly kind: "clock" | "offset"; readonly ms: number }) =>
+        Effect.succeed(point.kind === "clock" ? formatClockTime(point.ms) : `+${formatDuration(point.ms)}`)
+    })
+  )
+).annotate({ description: "A clock time (08:00:05) or an offset after opening (+5s, or a number of seconds)" })
+
+/** Decoded {@link TimePoint}. */
+export type TimePoint = typeof TimePoint.Type

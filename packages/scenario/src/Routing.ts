@@ -1,0 +1,132 @@
+/**
+ * Tenants, the customer directory, queues and workflows: where a call goes and by which rules.
+ */
+import { Schema } from "effect"
+import { Count, Id, PhoneNumber, PositiveCount, Probability, withDefault } from "./Common.ts"
+import { Distribution } from "./Distribution.ts"
+import { ClockTime, Duration } from "./Duration.ts"
+
+/** A tenant (brand) and the tracking/marketing numbers that belong to it (R2). */
+export const Tenant = Schema.Struct({
+  id: Id,
+  name: Schema.optionalKey(Schema.String),
+  trackingNumbers: Schema.NonEmptyArray(PhoneNumber)
+})
+export type Tenant = typeof Tenant.Type
+
+/** Caller lookup (R2): the share of callers whose number is linked to a customer record. */
+export const CustomerDirectory = Schema.Struct({
+  /** Share of queue callers whose number is known. */
+  knownShare: Probability.pipe(withDefault(0.7)),
+  /** Extra handling time an agent spends searching for or creating the customer of an unknown caller. */
+  unknownCallerSearchTime: Distribution.pipe(withDefault({ type: "exponential", mean: "45s" }))
+})
+export type CustomerDirectory = typeof CustomerDirectory.Type
+
+/** The four common service-level definitions; the scenario's choice is named in every output. */
+export const ServiceLevelDefinitions = [
+  "answered-of-offered",
+  "answered-of-offered-minus-short-abandons",
+  "answered-of-answered",
+  "answered-and-short-abandons-of-offered"
+] as const
+export type ServiceLevelDefinition = (typeof ServiceLevelDefinitions)[number]
+
+/** Agent-selection strategies (longest idle is the default). */
+export const Strategies = [
+  "longest-idle",
+  "round-robin",
+  "fewest-calls",
+  "least-talk-time",
+  "random",
+  "ring-all",
+  "linear"
+] as const
+export type Strategy = (typeof Strategies)[number]
+
+/** Outcomes of a queue offer that count toward making the agent Unavailable (R11). */
+export const MissOutcomes = ["no-answer", "reject"] as const
+
+/** R11: when a missed or rejected queue offer switches the agent to Unavailable. */
+export const UnavailableOnMiss = Schema.Struct({
+  enabled: Schema.Boolean.pipe(withDefault(true)),
+  /** Which offer outcomes count. */
+  outcomes: Schema.Array(Schema.Literals(MissOutcomes)).pipe(withDefault(["no-answer", "reject"])),
+  /** How many counted outcomes switch the agent to Unavailable. */
+  threshold: PositiveCount.pipe(withDefault(1)),
+  /** Count only consecutive outcomes (an answered queue call resets the count). */
+  consecutive: Schema.Boolean.pipe(withDefault(true)),
+  /** Keep separate counts for no-answer and reject (each against the threshold) instead of one shared count. */
+  separateCounts: Schema.Boolean.pipe(withDefault(false)),
+  /** The Unavailable reason the agent is given. */
+  reason: Schema.String.pipe(withDefault("missed-call"))
+})
+export type UnavailableOnMiss = typeof UnavailableOnMiss.Type
+
+/** Service-level threshold, target and definition of a queue. */
+export const ServiceLevel = Schema.Struct({
+  threshold: Duration.pipe(withDefault("20s")),
+  target: Probability.pipe(withDefault(0.8)),
+  definition: Schema.Literals(ServiceLevelDefinitions).pipe(withDefault("answered-of-offered"))
+})
+export type ServiceLevel = typeof ServiceLevel.Type
+
+/** Where a call goes next: a step of a workflow, or a queue's overflow target. */
+export const Step = Schema.Union([
+  Schema.Struct({ to: Schema.Literal("queue"), queue: Id }),
+  Schema.Struct({ to: Schema.Literal("direct-line"), agent: Id }),
+  Schema.Struct({ to: Schema.Literal("answering-service") }),
+  Schema.Struct({ to: Schema.Literal("voicemail") }),
+  Schema.Struct({ to: Schema.Literal("hang-up") })
+])
+export type Step = typeof Step.Type
+
+/** Step kinds, for messages and docs. */
+export const StepKinds = ["queue", "direct-line", "answering-service", "voicemail", "hang-up"] as const
+
+/** A queue with every routing parameter of R3–R15. */
+export const Queue = Schema.Struct({
+  id: Id,
+  name: Schema.optionalKey(Schema.String),
+  /** How long each offer rings before it is a miss (R9). */
+  ringTimeout: Duration.pipe(withDefault("20s")),
+  /** Wrap-up after each queue call (R6). */
+  wrapUp: Distribution.pipe(withDefault(0)),
+  strategy: Schema.Literals(Strategies).pipe(withDefault("longest-idle")),
+  /** Maximum wait in this queue before the call rolls over to the workflow's next step (R10); none when omitted. */
+  maxWait: Schema.optionalKey(Duration),
+  /** R11 policy; agents are never made Unavailable by this queue when omitted. */
+  unavailableOnMiss: Schema.optionalKey(UnavailableOnMiss),
+  /** Calls waiting beyond this length overflow at entry to `overflow`; no limit when omitted. */
+  maxLength: Schema.optionalKey(Count),
+  /** Where calls go when the queue is full; the workflow's next step when omitted. */
+  overflow: Schema.optionalKey(Step),
+  /** Priority of this queue's calls for agents in several queues (higher first). */
+  priority: Schema.Int.pipe(withDefault(0)),
+  serviceLevel: ServiceLevel.pipe(withDefault({})),
+  /** Tier n of the members opens after the caller has waited (n − 1) × tierWait; all tiers at once when 0. */
+  tierWait: Duration.pipe(withDefault(0)),
+  /** Pause after every eligible agent failed an offer before the cycle starts again. */
+  retryDelay: Duration.pipe(withDefault(0)),
+  /** Roll over at once when no member is signed in, instead of waiting for the maximum wait. */
+  rolloverWhenNoAgents: Schema.Boolean.pipe(withDefault(false))
+})
+export type Queue = typeof Queue.Type
+
+/** Business hours of a workflow; outside them calls take `afterHours`. */
+export const BusinessHours = Schema.Struct({
+  open: ClockTime,
+  close: ClockTime,
+  afterHours: Schema.NonEmptyArray(Step)
+})
+export type BusinessHours = typeof BusinessHours.Type
+
+/** A workflow: its entry points (tracking numbers) and the ordered steps a call takes. */
+export const Workflow = Schema.Struct({
+  id: Id,
+  name: Schema.optionalKey(Schema.String),
+  trackingNumbers: Schema.NonEmptyArray(PhoneNumber),
+  steps: Schema.NonEmptyArray(Step),
+  businessHours: Schema.optionalKey(BusinessHours)
+})
+export type Workflow = typeof Workflow.Type
