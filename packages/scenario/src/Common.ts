@@ -31,10 +31,14 @@ export const NonNegative = Schema.Finite.check(
 export const Positive = Schema.Finite.check(Schema.isGreaterThan(0, { message: "expected a number greater than 0" }))
 
 /** An integer ≥ 0. */
-export const Count = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0, { message: "expected a whole number of 0 or more" }))
+export const Count = Schema.Int.check(
+  Schema.isGreaterThanOrEqualTo(0, { message: "expected a whole number of 0 or more" })
+)
 
 /** An integer ≥ 1. */
-export const PositiveCount = Schema.Int.check(Schema.isGreaterThanOrEqualTo(1, { message: "expected a whole number of 1 or more" }))
+export const PositiveCount = Schema.Int.check(
+  Schema.isGreaterThanOrEqualTo(1, { message: "expected a whole number of 1 or more" })
+)
 
 /** Gives a field a default, written as it would be in the file (so durations are `"20s"`, not milliseconds). */
 export const withDefault =

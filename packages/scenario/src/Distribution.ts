@@ -67,13 +67,15 @@ export const DistributionTypes = [
 /**
  * A distribution, or a bare duration as shorthand for a constant (`wrapUp: 30s`).
  */
-export const Distribution = Schema.Union([Duration, DistributionSpec]).pipe(
-  Schema.decodeTo(
-    Schema.toType(DistributionSpec),
-    SchemaTransformation.transform({
-      decode: (value: number | Distribution): Distribution =>
-        typeof value === "number" ? { type: "constant", value } : value,
-      encode: (value: Distribution): number | Distribution => value
-    })
+export const Distribution = Schema.Union([Duration, DistributionSpec])
+  .pipe(
+    Schema.decodeTo(
+      Schema.toType(DistributionSpec),
+      SchemaTransformation.transform({
+        decode: (value: number | Distribution): Distribution =>
+          typeof value === "number" ? { type: "constant", value } : value,
+        encode: (value: Distribution): number | Distribution => value
+      })
+    )
   )
-).annotate({ description: "A distribution ({ type: exponential, mean: 3m }, ...) or a duration meaning a constant" })
+  .annotate({ description: "A distribution ({ type: exponential, mean: 3m }, ...) or a duration meaning a constant" })

@@ -40,25 +40,31 @@ const MAX_DURATION_MS = 366 * 24 * 3_600_000
 /**
  * A duration: `20s`, `5m`, `1h30m`, `250ms`, or a plain number of seconds. Decodes to integer milliseconds.
  */
-export const Duration = Schema.Union([Schema.Finite, Schema.String]).pipe(
-  Schema.decodeTo(
-    Schema.Int,
-    SchemaTransformation.transformEffect({
-      decode: (value: number | string) => {
-        const ms = typeof value === "number" ? Math.round(value * 1000) : parseDurationText(value)
-        if (ms === undefined) {
-          return Effect.fail(
-            invalid(value, `expected a duration like 20s, 5m, 1h30m or a number of seconds, found ${JSON.stringify(value)}`)
-          )
-        }
-        if (ms < 0) return Effect.fail(invalid(value, `expected a duration of 0 or more, found ${value}`))
-        if (ms > MAX_DURATION_MS) return Effect.fail(invalid(value, `expected a duration of at most 366 days, found ${value}`))
-        return Effect.succeed(ms)
-      },
-      encode: (ms: number) => Effect.succeed(formatDuration(ms))
-    })
+export const Duration = Schema.Union([Schema.Finite, Schema.String])
+  .pipe(
+    Schema.decodeTo(
+      Schema.Int,
+      SchemaTransformation.transformEffect({
+        decode: (value: number | string) => {
+          const ms = typeof value === "number" ? Math.round(value * 1000) : parseDurationText(value)
+          if (ms === undefined) {
+            return Effect.fail(
+              invalid(
+                value,
+                `expected a duration like 20s, 5m, 1h30m or a number of seconds, found ${JSON.stringify(value)}`
+              )
+            )
+          }
+          if (ms < 0) return Effect.fail(invalid(value, `expected a duration of 0 or more, found ${value}`))
+          if (ms > MAX_DURATION_MS)
+            return Effect.fail(invalid(value, `expected a duration of at most 366 days, found ${value}`))
+          return Effect.succeed(ms)
+        },
+        encode: (ms: number) => Effect.succeed(formatDuration(ms))
+      })
+    )
   )
-).annotate({ description: "A duration: 20s, 5m, 1h30m, 250ms, or a number of seconds" })
+  .annotate({ description: "A duration: 20s, 5m, 1h30m, 250ms, or a number of seconds" })
 
 const CLOCK_PATTERN = /^([01]?\d|2[0-4]):([0-5]\d)(?::([0-5]\d))?$/
 
@@ -99,35 +105,42 @@ export const ClockTime = Schema.String.pipe(
  * A point in the simulated day: a clock time (`08:00:05`) or, with a leading `+`, a duration after the opening
  * time (`+5s`). Decodes to `{ clock: ms }` or `{ offset: ms }`; the model resolves it against the day's opening.
  */
-export const TimePoint = Schema.Union([Schema.String, Schema.Finite]).pipe(
-  Schema.decodeTo(
-    Schema.Struct({ kind: Schema.Literals(["clock", "offset"]), ms: Schema.Int }),
-    SchemaTransformation.transformEffect({
-      decode: (value: string | number) => {
-        if (typeof value === "number") {
-          return value < 0
-            ? Effect.fail(invalid(value, `expected a time of 0 or more seconds after opening, found ${value}`))
-            : Effect.succeed({ kind: "offset" as const, ms: Math.round(value * 1000) })
-        }
-        const text = value.trim()
-        if (text.startsWith("+")) {
-          const ms = parseDurationText(text.slice(1))
+export const TimePoint = Schema.Union([Schema.String, Schema.Finite])
+  .pipe(
+    Schema.decodeTo(
+      Schema.Struct({ kind: Schema.Literals(["clock", "offset"]), ms: Schema.Int }),
+      SchemaTransformation.transformEffect({
+        decode: (value: string | number) => {
+          if (typeof value === "number") {
+            return value < 0
+              ? Effect.fail(invalid(value, `expected a time of 0 or more seconds after opening, found ${value}`))
+              : Effect.succeed({ kind: "offset" as const, ms: Math.round(value * 1000) })
+          }
+          const text = value.trim()
+          if (text.startsWith("+")) {
+            const ms = parseDurationText(text.slice(1))
+            return ms === undefined
+              ? Effect.fail(
+                  invalid(value, `expected an offset like +5s or +1m30s after opening, found ${JSON.stringify(value)}`)
+                )
+              : Effect.succeed({ kind: "offset" as const, ms })
+          }
+          const ms = parseClockTime(text)
           return ms === undefined
-            ? Effect.fail(invalid(value, `expected an offset like +5s or +1m30s after opening, found ${JSON.stringify(value)}`))
-            : Effect.succeed({ kind: "offset" as const, ms })
-        }
-        const ms = parseClockTime(text)
-        return ms === undefined
-          ? Effect.fail(
-              invalid(value, `expected a clock time like 08:00:05 or an offset like +5s, found ${JSON.stringify(value)}`)
-            )
-          : Effect.succeed({ kind: "clock" as const, ms })
-      },
-      encode: (point: { readonly kind: "clock" | "offset"; readonly ms: number }) =>
-        Effect.succeed(point.kind === "clock" ? formatClockTime(point.ms) : `+${formatDuration(point.ms)}`)
-    })
+            ? Effect.fail(
+                invalid(
+                  value,
+                  `expected a clock time like 08:00:05 or an offset like +5s, found ${JSON.stringify(value)}`
+                )
+              )
+            : Effect.succeed({ kind: "clock" as const, ms })
+        },
+        encode: (point: { readonly kind: "clock" | "offset"; readonly ms: number }) =>
+          Effect.succeed(point.kind === "clock" ? formatClockTime(point.ms) : `+${formatDuration(point.ms)}`)
+      })
+    )
   )
-).annotate({ description: "A clock time (08:00:05) or an offset after opening (+5s, or a number of seconds)" })
+  .annotate({ description: "A clock time (08:00:05) or an offset after opening (+5s, or a number of seconds)" })
 
 /** Decoded {@link TimePoint}. */
 export type TimePoint = typeof TimePoint.Type

@@ -22,7 +22,9 @@ export const Time = Schema.Struct({
   /** Reporting interval in minutes. */
   intervalMinutes: Schema.Literals([15, 30, 60]).pipe(withDefault(30)),
   /** Calendar date, for reports only (YYYY-MM-DD). */
-  date: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/, { message: "expected a date YYYY-MM-DD" }))),
+  date: Schema.optionalKey(
+    Schema.String.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/, { message: "expected a date YYYY-MM-DD" }))
+  ),
   /** IANA time zone, for reports only. */
   timeZone: Schema.optionalKey(Schema.String)
 })

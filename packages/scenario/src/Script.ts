@@ -45,7 +45,12 @@ export const ScriptedOutboundCall = Schema.Struct({
   talk: Duration
 })
 
-export const ScriptedCall = Schema.Union([ScriptedQueueCall, ScriptedDirectCall, ScriptedInternalCall, ScriptedOutboundCall])
+export const ScriptedCall = Schema.Union([
+  ScriptedQueueCall,
+  ScriptedDirectCall,
+  ScriptedInternalCall,
+  ScriptedOutboundCall
+])
 export type ScriptedCall = typeof ScriptedCall.Type
 
 /** Agent actions: set a status, sign in or out. */

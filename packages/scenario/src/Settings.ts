@@ -3,8 +3,8 @@
  * The README lists them with the reason for each default.
  */
 import { Schema } from "effect"
-import { Duration } from "./Duration.ts"
 import { withDefault } from "./Common.ts"
+import { Duration } from "./Duration.ts"
 
 /** Kinds of non-queue call that an agent may be on. */
 export const NonQueueCallKinds = ["direct", "internal", "outbound"] as const

@@ -90,4 +90,3 @@ export type InternalTraffic = typeof InternalTraffic.Type
 
 /** Multiplies every traffic source's volume (load testing: 1.5 = 150 % of forecast). */
 export const LoadMultiplier = NonNegative
-
