@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-import { packageName } from "@ccsim/scenario"
+import { packageName } from "./index.ts"
 
 console.log("ccsim", packageName, process.version)
