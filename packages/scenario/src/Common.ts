@@ -40,8 +40,18 @@ export const PositiveCount = Schema.Int.check(
   Schema.isGreaterThanOrEqualTo(1, { message: "expected a whole number of 1 or more" })
 )
 
-/** Gives a field a default, written as it would be in the file (so durations are `"20s"`, not milliseconds). */
+/**
+ * Gives a field a default, written as it would be in the file (so durations are `"20s"`, not milliseconds).
+ *
+ * The default is decoded once, here, and applied on the decoded side: a default on the encoded side would make the
+ * decoder check the encoded shape of the whole field first, which hides the value errors inside it (a bad duration
+ * next to a bad distribution would go unreported).
+ */
 export const withDefault =
   <S extends Schema.Top>(encodedDefault: S["Encoded"]) =>
-  (schema: S) =>
-    schema.pipe(Schema.withDecodingDefaultKey(Effect.succeed(encodedDefault)))
+  (schema: S): Schema.withDecodingDefaultTypeKey<S> => {
+    const decode = Schema.decodeUnknownSync(schema as unknown as Schema.Codec<S["Type"], S["Encoded"]>)
+    return schema
+      .pipe(Schema.withDecodingDefaultTypeKey(Effect.succeed(decode(encodedDefault))))
+      .annotateKey({ default: encodedDefault })
+  }

@@ -5,8 +5,8 @@
 import { Schema, SchemaTransformation } from "effect"
 import { Duration } from "./Duration.ts"
 
-const Positive = Schema.Finite.check(Schema.isGreaterThan(0))
-const NonNegative = Schema.Finite.check(Schema.isGreaterThanOrEqualTo(0))
+const Positive = Schema.Finite.check(Schema.isGreaterThan(0, { message: "expected a number greater than 0" }))
+const NonNegative = Schema.Finite.check(Schema.isGreaterThanOrEqualTo(0, { message: "expected a weight of 0 or more" }))
 
 /** Always the same value. */
 export const Constant = Schema.Struct({ type: Schema.Literal("constant"), value: Duration })
@@ -23,7 +23,7 @@ export const Gamma = Schema.Struct({ type: Schema.Literal("gamma"), shape: Posit
 /** Erlang with k phases and the given overall mean. */
 export const Erlang = Schema.Struct({
   type: Schema.Literal("erlang"),
-  k: Schema.Int.check(Schema.isGreaterThanOrEqualTo(1)),
+  k: Schema.Int.check(Schema.isGreaterThanOrEqualTo(1, { message: "expected a whole number of phases, 1 or more" })),
   mean: Duration
 })
 /** Weibull with a shape and a scale (a duration). */
@@ -46,7 +46,11 @@ export const DistributionSpec = Schema.Union([
   Erlang,
   Weibull,
   Empirical
-])
+]).annotate({
+  expected: "a distribution such as { type: exponential, mean: 3m }",
+  description:
+    "A distribution written out with its type: constant, exponential, uniform, normal, lognormal, gamma, erlang, weibull or empirical"
+})
 
 /** Decoded distribution. */
 export type Distribution = typeof DistributionSpec.Type
@@ -68,6 +72,11 @@ export const DistributionTypes = [
  * A distribution, or a bare duration as shorthand for a constant (`wrapUp: 30s`).
  */
 export const Distribution = Schema.Union([Duration, DistributionSpec])
+  .annotate({
+    identifier: "Distribution",
+    expected: "a duration like 3m or a distribution such as { type: exponential, mean: 3m }",
+    description: "A distribution ({ type: exponential, mean: 3m }, ...) or a duration meaning a constant"
+  })
   .pipe(
     Schema.decodeTo(
       Schema.toType(DistributionSpec),

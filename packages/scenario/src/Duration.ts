@@ -41,6 +41,11 @@ const MAX_DURATION_MS = 366 * 24 * 3_600_000
  * A duration: `20s`, `5m`, `1h30m`, `250ms`, or a plain number of seconds. Decodes to integer milliseconds.
  */
 export const Duration = Schema.Union([Schema.Finite, Schema.String])
+  .annotate({
+    identifier: "Duration",
+    expected: "a duration like 20s, 5m, 1h30m or a number of seconds",
+    description: "A duration: 20s, 5m, 1h30m, 250ms, or a number of seconds"
+  })
   .pipe(
     Schema.decodeTo(
       Schema.Int,
@@ -86,26 +91,37 @@ export const formatClockTime = (ms: number): string => {
 }
 
 /** A clock time of day, `HH:MM` or `HH:MM:SS` (24-hour). Decodes to milliseconds after midnight. */
-export const ClockTime = Schema.String.pipe(
-  Schema.decodeTo(
-    Schema.Int,
-    SchemaTransformation.transformEffect({
-      decode: (value: string) => {
-        const ms = parseClockTime(value)
-        return ms === undefined
-          ? Effect.fail(invalid(value, `expected a clock time like 08:00 or 17:30:15, found ${JSON.stringify(value)}`))
-          : Effect.succeed(ms)
-      },
-      encode: (ms: number) => Effect.succeed(formatClockTime(ms))
-    })
+export const ClockTime = Schema.String.annotate({
+  expected: "a clock time like 08:00 or 17:30:15",
+  description: "A clock time of day, HH:MM or HH:MM:SS (24-hour)"
+})
+  .pipe(
+    Schema.decodeTo(
+      Schema.Int,
+      SchemaTransformation.transformEffect({
+        decode: (value: string) => {
+          const ms = parseClockTime(value)
+          return ms === undefined
+            ? Effect.fail(
+                invalid(value, `expected a clock time like 08:00 or 17:30:15, found ${JSON.stringify(value)}`)
+              )
+            : Effect.succeed(ms)
+        },
+        encode: (ms: number) => Effect.succeed(formatClockTime(ms))
+      })
+    )
   )
-).annotate({ description: "A clock time of day, HH:MM or HH:MM:SS (24-hour)" })
+  .annotate({ description: "A clock time of day, HH:MM or HH:MM:SS (24-hour)" })
 
 /**
  * A point in the simulated day: a clock time (`08:00:05`) or, with a leading `+`, a duration after the opening
  * time (`+5s`). Decodes to `{ clock: ms }` or `{ offset: ms }`; the model resolves it against the day's opening.
  */
 export const TimePoint = Schema.Union([Schema.String, Schema.Finite])
+  .annotate({
+    expected: "a clock time like 08:00:05 or an offset like +5s after opening",
+    description: "A clock time (08:00:05) or an offset after opening (+5s, or a number of seconds)"
+  })
   .pipe(
     Schema.decodeTo(
       Schema.Struct({ kind: Schema.Literals(["clock", "offset"]), ms: Schema.Int }),

@@ -49,22 +49,58 @@ export const Scope = Schema.String.check(
 
 /** A threshold: `service-level >= 0.8` in a scope, optionally required with 95 % confidence. */
 export const Threshold = Schema.Struct({
-  metric: Schema.Literals(ThresholdMetrics),
-  scope: Scope.pipe(withDefault("total")),
-  op: Schema.Literals(Comparisons),
-  value: Schema.Finite,
-  /**
-   * With a confidence level, the whole confidence interval must satisfy the condition, not just the mean
-   * (e.g. `0.95`: the lower bound of the 95 % interval of the service level must be ≥ 0.8).
-   */
-  confidence: Schema.optionalKey(Probability),
-  /** A failing threshold with `strict: false` is reported as a warning and does not fail the run. */
-  strict: Schema.Boolean.pipe(withDefault(true))
+  metric: Schema.Literals(ThresholdMetrics).annotateKey({
+    description: "The metric: counts, rates (fractions in [0, 1]) or times (seconds)."
+  }),
+  scope: Scope.pipe(withDefault("total")).annotateKey({
+    description: "Where it applies: `total`, `queue:<id>`, `tenant:<id>`, `agent:<id>` or `interval:<HH:MM>`."
+  }),
+  op: Schema.Literals(Comparisons).annotateKey({ description: "Comparison of the metric with `value`." }),
+  value: Schema.Finite.annotateKey({
+    description: "The bound: a fraction for rates, seconds for times, a count for counts."
+  }),
+  confidence: Schema.optionalKey(Probability).annotateKey({
+    description:
+      "With a confidence level, the whole confidence interval must satisfy the condition, not just the mean (e.g. `0.95`: the lower bound of the 95 % interval of the service level must be ≥ 0.8)."
+  }),
+  strict: Schema.Boolean.pipe(withDefault(true)).annotateKey({
+    description: "A failing threshold with `strict: false` is reported as a warning and does not fail the run."
+  })
 })
 export type Threshold = typeof Threshold.Type
 
+/**
+ * The engine's trace event names (`{ t, at, event, ...fields }`), for expected traces. Scripted calls appear under
+ * their `id`.
+ */
+export const TraceEvents = [
+  "call-arrived",
+  "call-routed",
+  "call-queued",
+  "call-rolled-over",
+  "offer-started",
+  "offer-accepted",
+  "offer-rejected",
+  "offer-missed",
+  "offer-cancelled",
+  "call-held",
+  "call-resumed",
+  "call-abandoned",
+  "call-ended",
+  "wrap-up-started",
+  "wrap-up-ended",
+  "agent-status-changed",
+  "agent-overtime-started",
+  "outbound-started",
+  "redial-scheduled",
+  "simulation-ended"
+] as const
+export type TraceEvent = (typeof TraceEvents)[number]
+
 /** Values an expected trace step may pin. */
-const StepValue = Schema.Union([Schema.String, Schema.Finite, Schema.Boolean, Schema.Null])
+const StepValue = Schema.Union([Schema.String, Schema.Finite, Schema.Boolean, Schema.Null]).annotate({
+  expected: "a text, number, true/false or null value to compare with the event's field"
+})
 
 /**
  * One expected trace step: the event name, its time, and any fields of the event to compare
@@ -73,29 +109,36 @@ const StepValue = Schema.Union([Schema.String, Schema.Finite, Schema.Boolean, Sc
 export const ExpectedStep = Schema.StructWithRest(
   Schema.Struct({
     at: TimePoint,
-    event: Schema.String,
-    call: Schema.optionalKey(Id),
-    agent: Schema.optionalKey(Id)
+    event: Schema.String.annotateKey({ description: "Trace event name, e.g. `offer-started`." }),
+    call: Schema.optionalKey(Id).annotateKey({ description: "Call id (scripted calls appear under their `id`)." }),
+    agent: Schema.optionalKey(Id).annotateKey({ description: "Agent id." })
   }),
-  [Schema.Record(Schema.String, StepValue)]
+  // The rest record also covers the declared keys, so it must admit the decoded `at` ({ kind, ms }).
+  [Schema.Record(Schema.String, Schema.Union([StepValue, Schema.toType(TimePoint)]))]
 )
 export type ExpectedStep = typeof ExpectedStep.Type
 
 /** The expected trace of a scripted scenario. */
 export const ExpectedTrace = Schema.Struct({
-  /** `exact`: the trace is exactly these steps; `contains`: these steps occur in this order, others may come between. */
-  match: Schema.Literals(["exact", "contains"]).pipe(withDefault("exact")),
-  /** Only events of these names are compared (all when omitted), so a test can ignore wrap-up noise. */
-  events: Schema.optionalKey(Schema.Array(Schema.String)),
-  steps: Schema.Array(ExpectedStep)
+  match: Schema.Literals(["exact", "contains"]).pipe(withDefault("exact")).annotateKey({
+    description:
+      "`exact`: the trace is exactly these steps; `contains`: these steps occur in this order, others may come between."
+  }),
+  events: Schema.optionalKey(Schema.Array(Schema.String)).annotateKey({
+    description: "Only events of these names are compared (all when omitted), so a test can ignore wrap-up noise."
+  }),
+  steps: Schema.Array(ExpectedStep).annotateKey({ description: "The expected events, in order." })
 })
 export type ExpectedTrace = typeof ExpectedTrace.Type
 
 /** The expectations of a scenario. */
 export const Expectations = Schema.Struct({
-  thresholds: Schema.Array(Threshold).pipe(withDefault([])),
-  trace: Schema.optionalKey(ExpectedTrace),
-  /** The conformance checker must find no violation (on by default for `ccsim test`). */
-  noViolations: Schema.Boolean.pipe(withDefault(true))
+  thresholds: Schema.Array(Threshold)
+    .pipe(withDefault([]))
+    .annotateKey({ description: "Gates on the results (k6-style): each names a metric, a scope and a bound." }),
+  trace: Schema.optionalKey(ExpectedTrace).annotateKey({ description: "The expected trace of a scripted scenario." }),
+  noViolations: Schema.Boolean.pipe(withDefault(true)).annotateKey({
+    description: "The conformance checker must find no violation (on by default for `ccsim test`)."
+  })
 })
 export type Expectations = typeof Expectations.Type

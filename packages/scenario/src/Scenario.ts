@@ -13,20 +13,18 @@ import { Traffic } from "./Traffic.ts"
 
 /** The simulated day: clock times, or a duration from 00:00. */
 export const Time = Schema.Struct({
-  /** Opening time; 00:00 when only a duration is given. */
-  open: Schema.optionalKey(ClockTime),
-  /** Closing time (no new arrivals after it). */
-  close: Schema.optionalKey(ClockTime),
-  /** Length of the day, instead of `close`. */
-  duration: Schema.optionalKey(Duration),
-  /** Reporting interval in minutes. */
-  intervalMinutes: Schema.Literals([15, 30, 60]).pipe(withDefault(30)),
-  /** Calendar date, for reports only (YYYY-MM-DD). */
+  open: Schema.optionalKey(ClockTime).annotateKey({
+    description: "Opening time; 00:00 when only a duration is given."
+  }),
+  close: Schema.optionalKey(ClockTime).annotateKey({ description: "Closing time (no new arrivals after it)." }),
+  duration: Schema.optionalKey(Duration).annotateKey({ description: "Length of the day, instead of `close`." }),
+  intervalMinutes: Schema.Literals([15, 30, 60])
+    .pipe(withDefault(30))
+    .annotateKey({ description: "Reporting interval in minutes." }),
   date: Schema.optionalKey(
     Schema.String.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/, { message: "expected a date YYYY-MM-DD" }))
-  ),
-  /** IANA time zone, for reports only. */
-  timeZone: Schema.optionalKey(Schema.String)
+  ).annotateKey({ description: "Calendar date, for reports only (YYYY-MM-DD)." }),
+  timeZone: Schema.optionalKey(Schema.String).annotateKey({ description: "IANA time zone, for reports only." })
 })
 export type Time = typeof Time.Type
 
@@ -35,36 +33,74 @@ export type Time = typeof Time.Type
  * left) or a steady state with its warm-up deleted (a fixed length or MSER-5).
  */
 export const Run = Schema.Struct({
-  mode: Schema.Literals(["terminating", "steady-state"]).pipe(withDefault("terminating")),
-  /** Steady state only: a fixed warm-up, or `mser-5` to detect it. */
-  warmup: Schema.Union([Duration, Schema.Literal("mser-5")]).pipe(withDefault("mser-5")),
-  /** Multiplies every traffic source's volume (load tests: 1.5 = 150 % of forecast). */
-  loadMultiplier: NonNegative.pipe(withDefault(1)),
-  /** With `autoReplications`, add replications until the relative half-width of the chosen metrics is ≤ this. */
-  targetRelativeHalfWidth: Schema.optionalKey(NonNegative),
-  /** Upper bound on replications when `targetRelativeHalfWidth` is set. */
-  maxReplications: PositiveCount.pipe(withDefault(200))
+  mode: Schema.Literals(["terminating", "steady-state"]).pipe(withDefault("terminating")).annotateKey({
+    description:
+      "`terminating`: the day starts empty at opening and runs until every call has left; `steady-state`: the warm-up is deleted and the rest measured."
+  }),
+  warmup: Schema.Union([Duration, Schema.Literal("mser-5")])
+    .pipe(withDefault("mser-5"))
+    .annotateKey({ description: "Steady state only: a fixed warm-up, or `mser-5` to detect it." }),
+  loadMultiplier: NonNegative.pipe(withDefault(1)).annotateKey({
+    description: "Multiplies every traffic source's volume (load tests: 1.5 = 150 % of forecast)."
+  }),
+  targetRelativeHalfWidth: Schema.optionalKey(NonNegative).annotateKey({
+    description:
+      "With `autoReplications`, add replications until the relative half-width of the chosen metrics is ≤ this."
+  }),
+  maxReplications: PositiveCount.pipe(withDefault(200)).annotateKey({
+    description: "Upper bound on replications when `targetRelativeHalfWidth` is set."
+  })
 })
 export type Run = typeof Run.Type
 
 /** A whole scenario file. */
 export const Scenario = Schema.Struct({
-  /** Shown in reports and used as the output folder name. */
-  name: Schema.String.check(Schema.isMinLength(1, { message: "expected a non-empty name" })),
-  description: Schema.optionalKey(Schema.String),
-  seed: Count.pipe(withDefault(1)),
-  replications: PositiveCount.pipe(withDefault(1)),
-  time: Time,
-  run: Run.pipe(withDefault({})),
-  settings: Settings.pipe(withDefault({})),
-  tenants: Schema.Array(Tenant).pipe(withDefault([])),
-  customerDirectory: CustomerDirectory.pipe(withDefault({})),
-  queues: Schema.Array(Queue).pipe(withDefault([])),
-  workflows: Schema.Array(Workflow).pipe(withDefault([])),
-  agents: Schema.Array(Agent).pipe(withDefault([])),
-  traffic: Schema.Array(Traffic).pipe(withDefault([])),
-  script: Script.pipe(withDefault({})),
-  expect: Expectations.pipe(withDefault({}))
+  name: Schema.String.check(Schema.isMinLength(1, { message: "expected a non-empty name" })).annotateKey({
+    description: "Shown in reports and used as the output folder name."
+  }),
+  description: Schema.optionalKey(Schema.String).annotateKey({
+    description: "Free text for people reading the scenario; shown in reports."
+  }),
+  seed: Count.pipe(withDefault(1)).annotateKey({
+    description: "Seed of the random streams: the same scenario and seed give the same results."
+  }),
+  replications: PositiveCount.pipe(withDefault(1)).annotateKey({
+    description: "Independent runs of the day; confidence intervals come from their spread."
+  }),
+  time: Time.annotateKey({
+    description: "The simulated day: opening, closing (or duration) and the reporting interval."
+  }),
+  run: Run.pipe(withDefault({})).annotateKey({
+    description: "How the run is measured: a terminating day or a steady state with warm-up deletion."
+  }),
+  settings: Settings.pipe(withDefault({})).annotateKey({
+    description: "Engine behaviour where the seed text is silent; each setting has a default."
+  }),
+  tenants: Schema.Array(Tenant)
+    .pipe(withDefault([]))
+    .annotateKey({ description: "Brands (tenant accounts) and the tracking numbers that belong to them (R2)." }),
+  customerDirectory: CustomerDirectory.pipe(withDefault({})).annotateKey({
+    description:
+      "Which callers are known (linked to a customer record) and how long a search takes for the others (R2)."
+  }),
+  queues: Schema.Array(Queue)
+    .pipe(withDefault([]))
+    .annotateKey({ description: "Queues with their routing parameters (R3–R15)." }),
+  workflows: Schema.Array(Workflow)
+    .pipe(withDefault([]))
+    .annotateKey({ description: "Entry points (tracking numbers) and the steps a call takes through queues." }),
+  agents: Schema.Array(Agent).pipe(withDefault([])).annotateKey({
+    description: "Agents or groups of identical agents: memberships, direct lines, shifts, behaviour."
+  }),
+  traffic: Schema.Array(Traffic)
+    .pipe(withDefault([]))
+    .annotateKey({ description: "Where calls come from: queue callers, direct-line callers and internal calls." }),
+  script: Script.pipe(withDefault({})).annotateKey({
+    description: "Calls and agent actions at exact times, for deterministic rule tests."
+  }),
+  expect: Expectations.pipe(withDefault({})).annotateKey({
+    description: "Thresholds on the results and an expected trace, checked by `ccsim test`."
+  })
 }).annotate({ title: "ccsim scenario", description: "A contact-center scenario for the ccsim simulator" })
 
 /** A decoded scenario. */

@@ -7,12 +7,14 @@ import { Distribution } from "./Distribution.ts"
 
 /** One interval's forecast, as read from per-interval volumes or an interval CSV. */
 export const IntervalVolume = Schema.Struct({
-  /** Interval start, milliseconds after midnight. */
-  start: Schema.Int,
-  offered: NonNegative,
-  /** Average handle time of this interval from the CSV; the traffic's handle time is used when omitted. */
-  ahtMs: Schema.optionalKey(Schema.Int),
-  acwMs: Schema.optionalKey(Schema.Int)
+  start: Schema.Int.annotateKey({ description: "Interval start, milliseconds after midnight." }),
+  offered: NonNegative.annotateKey({ description: "Calls offered in the interval." }),
+  ahtMs: Schema.optionalKey(Schema.Int).annotateKey({
+    description: "Average handle time of this interval from the CSV; the traffic's handle time is used when omitted."
+  }),
+  acwMs: Schema.optionalKey(Schema.Int).annotateKey({
+    description: "Average after-call work of the interval (ms), from the CSV."
+  })
 })
 export type IntervalVolume = typeof IntervalVolume.Type
 
@@ -25,59 +27,73 @@ export const Arrivals = Schema.Union([
   Schema.Struct({ ratePerHour: NonNegative }),
   Schema.Struct({ perInterval: Schema.NonEmptyArray(NonNegative) }),
   Schema.Struct({
-    csv: Schema.String,
-    /** Rows of this queue name in the CSV; every row when omitted. */
-    queue: Schema.optionalKey(Schema.String),
-    /** Filled by the loader from the file. */
-    intervals: Schema.optionalKey(Schema.Array(IntervalVolume))
+    csv: Schema.String.annotateKey({
+      description:
+        "Interval CSV file, relative to the scenario file (`interval_start,queue,offered,aht_s[,acw_s]` or Genesys-style headers)."
+    }),
+    queue: Schema.optionalKey(Schema.String).annotateKey({
+      description: "Rows of this queue name in the CSV; every row when omitted."
+    }),
+    intervals: Schema.optionalKey(Schema.Array(IntervalVolume)).annotateKey({
+      description: "Filled by the loader from the file."
+    })
   })
 ])
 export type Arrivals = typeof Arrivals.Type
 
 /** Callers who abandon may call again. */
 export const Redial = Schema.Struct({
-  probability: Probability,
+  probability: Probability.annotateKey({ description: "Probability that a caller who abandoned calls again." }),
   delay: Distribution.pipe(withDefault({ type: "exponential", mean: "10m" })),
-  /** At most this many redials per original call. */
-  maxAttempts: Schema.Int.pipe(withDefault(3))
+  maxAttempts: Schema.Int.pipe(withDefault(3)).annotateKey({
+    description: "At most this many redials per original call."
+  })
 })
 export type Redial = typeof Redial.Type
 
 const common = {
-  id: Schema.optionalKey(Id),
-  arrivals: Arrivals,
-  /** Talk time (hold and wrap-up come from the rules). */
-  handleTime: Distribution,
-  /** How long callers wait (queued, ringing or on hold) before hanging up; never when omitted. */
-  patience: Schema.optionalKey(Distribution),
-  redial: Schema.optionalKey(Redial)
+  id: Schema.optionalKey(Id).annotateKey({ description: "Traffic id, for reports and common random numbers." }),
+  arrivals: Arrivals.annotateKey({
+    description: "When calls arrive: `ratePerHour`, `perInterval` volumes, or an interval `csv` file."
+  }),
+  handleTime: Distribution.annotateKey({ description: "Talk time (hold and wrap-up come from the rules)." }),
+  patience: Schema.optionalKey(Distribution).annotateKey({
+    description: "How long callers wait (queued, ringing or on hold) before hanging up; never when omitted."
+  }),
+  redial: Schema.optionalKey(Redial).annotateKey({ description: "Callers who abandon may call again." })
 }
 
 /** External callers dialling a tracking number (queue calls through its workflow). */
 export const QueueTraffic = Schema.Struct({
   type: Schema.Literal("queue"),
-  trackingNumber: PhoneNumber,
-  /** Overrides the customer directory's known share for these callers. */
-  knownShare: Schema.optionalKey(Probability),
-  /** Caller priority: higher first, then first come first served. */
-  priority: Schema.Int.pipe(withDefault(0)),
+  trackingNumber: PhoneNumber.annotateKey({
+    description: "The tracking number dialled: it selects the workflow and the tenant."
+  }),
+  knownShare: Schema.optionalKey(Probability).annotateKey({
+    description: "Overrides the customer directory's known share for these callers."
+  }),
+  priority: Schema.Int.pipe(withDefault(0)).annotateKey({
+    description: "Caller priority: higher first, then first come first served."
+  }),
   ...common
 })
 
 /** Calls to an agent's direct line. */
 export const DirectTraffic = Schema.Struct({
   type: Schema.Literal("direct"),
-  agent: Id,
+  agent: Id.annotateKey({ description: "The agent whose direct line is dialled." }),
   ...common
 })
 
 /** Calls between agents. */
 export const InternalTraffic = Schema.Struct({
   type: Schema.Literal("internal"),
-  /** Calling agents (ids or group ids); any agent when omitted. */
-  from: Schema.optionalKey(Schema.NonEmptyArray(Id)),
-  /** Called agents (ids or group ids); any other agent when omitted. */
-  to: Schema.optionalKey(Schema.NonEmptyArray(Id)),
+  from: Schema.optionalKey(Schema.NonEmptyArray(Id)).annotateKey({
+    description: "Calling agents (ids or group ids); any agent when omitted."
+  }),
+  to: Schema.optionalKey(Schema.NonEmptyArray(Id)).annotateKey({
+    description: "Called agents (ids or group ids); any other agent when omitted."
+  }),
   ...common
 })
 

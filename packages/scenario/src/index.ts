@@ -2,12 +2,32 @@
  * @ccsim/scenario — the scenario file format: Schemas, loading, checks and the JSON Schema.
  */
 export * from "./Agents.ts"
+export { checkScenario } from "./Check.ts"
 export * from "./Common.ts"
 export * from "./Distribution.ts"
 export * from "./Duration.ts"
 export * from "./Expectations.ts"
+export { type IntervalCsvOptions, type IntervalRow, intervalVolumes, readIntervalCsv } from "./IntervalCsv.ts"
+export { SCENARIO_SCHEMA_ID, scenarioJsonSchema } from "./JsonSchema.ts"
+export {
+  type CsvText,
+  completeScenario,
+  csvReferences,
+  type DecodedScenario,
+  decodeScenarioText,
+  formatOfFile,
+  loadScenarioFile,
+  loadScenarioText,
+  MAX_CSV_BYTES,
+  MAX_SCENARIO_BYTES,
+  parseScenarioText,
+  type ScenarioTextOptions
+} from "./Load.ts"
+export { type DocumentPath, formatPath, type PathSegment, type ScenarioIssue } from "./Problem.ts"
 export * from "./Routing.ts"
 export * from "./Scenario.ts"
+export { formatProblem, formatScenarioError, ScenarioError, ScenarioProblem } from "./ScenarioError.ts"
 export * from "./Script.ts"
 export * from "./Settings.ts"
+export type { SourceFormat } from "./SourceDocument.ts"
 export * from "./Traffic.ts"

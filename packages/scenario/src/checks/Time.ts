@@ -1,0 +1,152 @@
+/**
+ * The day and the schedules in it: opening before closing, shifts that do not overlap, breaks inside their shift.
+ */
+import { issue, type ScenarioIssue } from "../Problem.ts"
+import type { Check } from "./Context.ts"
+import { showClock, showDuration } from "./Context.ts"
+
+const DAY = 24 * 3_600_000
+
+/** `time`: exactly one of close and duration, closing after opening, within the day; valid date and zone. */
+export const dayDefinition: Check = ({ scenario }) => {
+  const out: Array<ScenarioIssue> = []
+  const { time } = scenario
+  const open = time.open ?? 0
+  if (time.close === undefined && time.duration === undefined) {
+    out.push({
+      path: ["time"],
+      expected: "close or duration",
+      found: "neither",
+      message: "missing key close: expected close (a clock time like 18:00) or duration (like 8h) to end the day"
+    })
+  }
+  if (time.close !== undefined && time.duration !== undefined) {
+    out.push(
+      issue(["time", "duration"], "either close or duration", "both", ": the day would be defined twice; keep one")
+    )
+  }
+  if (time.close !== undefined && time.close <= open) {
+    out.push(issue(["time", "close"], `a closing time after the opening ${showClock(open)}`, showClock(time.close)))
+  }
+  if (time.duration !== undefined && time.close === undefined) {
+    if (time.duration === 0) out.push(issue(["time", "duration"], "a day longer than 0", "0s"))
+    else if (open + time.duration > DAY) {
+      out.push(
+        issue(
+          ["time", "duration"],
+          `a day that ends by 24:00 (at most ${showDuration(DAY - open)} after ${showClock(open)})`,
+          showDuration(time.duration)
+        )
+      )
+    }
+  }
+  if (time.date !== undefined) {
+    const [y, m, d] = time.date.split("-").map(Number)
+    const date = new Date(Date.UTC(y!, m! - 1, d!))
+    if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m! - 1 || date.getUTCDate() !== d) {
+      out.push(
+        issue(["time", "date"], "a calendar date YYYY-MM-DD", JSON.stringify(time.date), ": there is no such day")
+      )
+    }
+  }
+  if (time.timeZone !== undefined && !validTimeZone(time.timeZone)) {
+    out.push(
+      issue(
+        ["time", "timeZone"],
+        "an IANA time zone such as Europe/London or America/Chicago",
+        JSON.stringify(time.timeZone)
+      )
+    )
+  }
+  return out
+}
+
+const validTimeZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** `run`: a fixed steady-state warm-up shorter than the day. */
+export const runSettings: Check = ({ scenario, day }) => {
+  const { run } = scenario
+  if (run.mode !== "steady-state" || run.warmup === "mser-5" || day === undefined) return []
+  const length = day.close - day.open
+  return run.warmup >= length
+    ? [
+        issue(
+          ["run", "warmup"],
+          `a warm-up shorter than the day (${showDuration(length)})`,
+          showDuration(run.warmup),
+          ": nothing would be left to measure"
+        )
+      ]
+    : []
+}
+
+/** Shifts: start before end, no overlap between an agent's shifts; breaks inside their shift, not overlapping. */
+export const shiftsAndBreaks: Check = ({ scenario }) => {
+  const out: Array<ScenarioIssue> = []
+  scenario.agents.forEach((agent, a) => {
+    const shifts = agent.shifts ?? []
+    shifts.forEach((shift, s) => {
+      const path = ["agents", a, "shifts", s]
+      if (shift.end <= shift.start) {
+        out.push(
+          issue(
+            [...path, "end"],
+            `a shift end after its start ${showClock(shift.start)}`,
+            showClock(shift.end),
+            shift.end < shift.start ? " (shifts over midnight are not supported: the simulated day ends at 24:00)" : ""
+          )
+        )
+        return
+      }
+      shifts.forEach((other, o) => {
+        if (o >= s || other.end <= other.start) return
+        if (shift.start < other.end && other.start < shift.end) {
+          out.push(
+            issue(
+              [...path, "start"],
+              `a shift that does not overlap shift ${o} (${showClock(other.start)}–${showClock(other.end)})`,
+              `${showClock(shift.start)}–${showClock(shift.end)}`
+            )
+          )
+        }
+      })
+      const breaks = shift.breaks
+      breaks.forEach((pause, b) => {
+        const end = pause.start + pause.duration
+        const bp = [...path, "breaks", b]
+        if (pause.start < shift.start || end > shift.end) {
+          out.push(
+            issue(
+              [...bp, "start"],
+              `a break inside its shift ${showClock(shift.start)}–${showClock(shift.end)}`,
+              `${showClock(pause.start)}–${showClock(end)}`
+            )
+          )
+          return
+        }
+        if (pause.duration === 0) out.push(issue([...bp, "duration"], "a break longer than 0", "0s"))
+        breaks.forEach((other, o) => {
+          if (o >= b) return
+          const otherEnd = other.start + other.duration
+          if (pause.start < otherEnd && other.start < end) {
+            out.push(
+              issue(
+                [...bp, "start"],
+                `a break that does not overlap break ${o} (${showClock(other.start)}–${showClock(otherEnd)})`,
+                `${showClock(pause.start)}–${showClock(end)}`
+              )
+            )
+          }
+        })
+      })
+    })
+  })
+  return out
+}
