@@ -1,4 +1,55 @@
 /**
- * @ccsim/report
+ * @ccsim/report: the run's report as one self-contained HTML file (D3 charts, the viewer built by Vite and
+ * inlined, the data embedded safely), and the view model it draws.
+ *
+ * - `toReportData(results)`: the results document of a run → the view model (`ReportData`).
+ * - `renderReport(data)`: the view model → report.html (a string).
+ * - `reportLayout(model)` and `ReplicationSampler`: what a run stores in its results for the report (names,
+ *   hours and shifts; one replication's agent timeline and paths).
  */
-export const packageName = "@ccsim/report"
+export { InvalidReportData, ViewerNotBuilt } from "./Errors.ts"
+export { embedJson, escapeHtml } from "./Escape.ts"
+export { rebin, serviceLevelFormulas, toReportData } from "./FromResults.ts"
+export { type RenderOptions, renderReport } from "./Html.ts"
+export { type ModelLike, type ReportLayout, reportLayout } from "./Layout.ts"
+export type {
+  AgentTimeline,
+  AgentView,
+  Estimate,
+  IntervalView,
+  Kpi,
+  Marker,
+  PathView,
+  ReportData,
+  RuleCount,
+  ScopeView,
+  StepSeries,
+  ThresholdRow,
+  TimelineState,
+  TimelineView,
+  ViolationView,
+  WaitBin,
+  WaitsView
+} from "./ReportData.ts"
+export { reportDataVersion, TimelineStates } from "./ReportData.ts"
+export {
+  type ReplicationSample,
+  ReplicationSampler,
+  reducePath,
+  type SamplerModel,
+  type SamplerOptions
+} from "./Sampler.ts"
+export type {
+  AgentMetricsLike,
+  AgentScopeLike,
+  CallMetricsLike,
+  CallScopeLike,
+  EstimateLike,
+  IntervalLike,
+  RateLike,
+  ReportSource,
+  SummaryLike,
+  ThresholdLike,
+  ViolationLike
+} from "./Source.ts"
+export { viewerPath } from "./Viewer.ts"

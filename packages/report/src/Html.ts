@@ -1,0 +1,84 @@
+/**
+ * `renderReport`: one self-contained HTML file. The page holds the charts drawn on the server (so it reads and
+ * prints without JavaScript), the report data as inert JSON, and the viewer script that redraws the charts for
+ * the scope the reader picks. Nothing is fetched: a Content-Security-Policy allows no network and only the
+ * viewer's own script (by its hash).
+ */
+import { createHash } from "node:crypto"
+import { parseHTML } from "linkedom"
+import { wrap } from "./draw/Frame.ts"
+import { drawReport } from "./draw/Report.ts"
+import { InvalidReportData } from "./Errors.ts"
+import { embedJson, embedScript, escapeHtml } from "./Escape.ts"
+import { type ReportData, reportDataVersion } from "./ReportData.ts"
+import { styles } from "./Styles.ts"
+import { loadViewer } from "./Viewer.ts"
+
+/** Options of `renderReport`. */
+export interface RenderOptions {
+  /** The viewer script; the built `dist/viewer.js` by default. */
+  readonly viewer?: string
+  /** Draw the charts on the server too, so the page reads without JavaScript (default true). */
+  readonly staticCharts?: boolean
+}
+
+/** The id of the element holding the report data, read by the viewer. */
+export const dataElementId = "ccsim-data"
+
+/** Draws the report body for the first scope (the total) with a server-side DOM and returns its markup. */
+export const staticBody = (data: ReportData): string => {
+  const { document } = parseHTML("<!doctype html><html><head></head><body><main></main></body></html>")
+  const main = document.querySelector("main")
+  if (main === null) return ""
+  drawReport(wrap(main as unknown as Element), data, null)
+  return main.innerHTML
+}
+
+/**
+ * Renders a report as one HTML file (a string; the caller writes it). Deterministic: the same data gives the
+ * same bytes. Throws `InvalidReportData` for data of another version or without scopes, and `ViewerNotBuilt`
+ * when the viewer bundle is missing.
+ *
+ * @category constructors
+ */
+export const renderReport = (data: ReportData, options: RenderOptions = {}): string => {
+  if (data.version !== reportDataVersion) {
+    throw new InvalidReportData({
+      message: `expected report data version ${reportDataVersion}, found ${String(data.version)}`
+    })
+  }
+  if (data.scopes.length === 0) throw new InvalidReportData({ message: "the report data has no scope to show" })
+  const script = embedScript(options.viewer ?? loadViewer())
+  const hash = createHash("sha256").update(script, "utf8").digest("base64")
+  const csp = [
+    "default-src 'none'",
+    "style-src 'unsafe-inline'",
+    `script-src 'sha256-${hash}'`,
+    "img-src data:",
+    "base-uri 'none'",
+    "form-action 'none'"
+  ].join("; ")
+  const body = options.staticCharts === false ? "" : staticBody(data)
+  const footer = `ccsim ${data.run.engineVersion} · ${data.run.scenario} · seed ${data.run.seed} · ${data.run.replications} replication${data.run.replications === 1 ? "" : "s"} · one self-contained file, no network access`
+  return [
+    "<!doctype html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`,
+    '<meta name="generator" content="ccsim report">',
+    `<title>${escapeHtml(data.run.scenario)} · ccsim report</title>`,
+    `<style>${styles}</style>`,
+    "</head>",
+    "<body>",
+    `<main id="report">${body}</main>`,
+    `<footer>${escapeHtml(footer)}</footer>`,
+    '<div class="tooltip" id="tooltip" role="tooltip" hidden></div>',
+    `<script type="application/json" id="${dataElementId}">${embedJson(data)}</script>`,
+    `<script>${script}</script>`,
+    "</body>",
+    "</html>",
+    ""
+  ].join("\n")
+}
