@@ -1,0 +1,221 @@
+/**
+ * The real executable, as a subprocess: exit codes, and every bad input answered by ONE line on stderr that names
+ * the file (or flag), the place, what was expected and what was found — never a stack trace unless --verbose.
+ */
+import * as fs from "node:fs"
+import * as os from "node:os"
+import * as path from "node:path"
+import { erlang } from "@ccsim/analytic"
+import { describe, expect, it } from "vitest"
+import type { Outcome } from "./run.ts"
+import { ccsim, startCcsim } from "./run.ts"
+import { parseXml } from "./xml.ts"
+
+const fixture = (name: string) => `packages/cli/test/fixtures/${name}`
+
+/** Exit 2, nothing on stdout, exactly one line on stderr, no stack frame. */
+const expectOneLine = (outcome: Outcome): string => {
+  expect(outcome.code, outcome.stderr).toBe(2)
+  expect(outcome.stdout).toBe("")
+  const lines = outcome.stderr.trimEnd().split("\n")
+  expect(lines, outcome.stderr).toHaveLength(1)
+  expect(outcome.stderr).not.toMatch(/^\s+at /m)
+  return lines[0]!
+}
+
+describe("bad input: exit 2, one line, no stack", async () => {
+  it("missing file", async () => {
+    const line = expectOneLine(await ccsim(["run", "no/such/scenario.yaml"]))
+    expect(line).toMatch(/^no\/such\/scenario\.yaml: .*(not found|no such|does not exist)/i)
+  })
+
+  it("unreadable file (a folder named like a scenario)", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ccsim-bin-"))
+    const folder = path.join(dir, "looks-like.yaml")
+    fs.mkdirSync(folder)
+    const line = expectOneLine(await ccsim(["run", folder]))
+    expect(line).toContain(folder)
+  })
+
+  it("unknown extension", async () => {
+    const line = expectOneLine(await ccsim(["run", fixture("not-a-scenario.txt")]))
+    expect(line).toBe(
+      `${fixture("not-a-scenario.txt")}: expected a .yaml, .yml or .json file, found the extension .txt`
+    )
+  })
+
+  it("invalid scenario: file, line, column, path, expected, found", async () => {
+    const line = expectOneLine(await ccsim(["run", fixture("bad-duration.yaml")]))
+    expect(line).toBe(
+      `${fixture("bad-duration.yaml")}:7:18: queues[0].ringTimeout: expected a duration like 20s, 5m, 1h30m or a number of seconds, found "20 sec"`
+    )
+  })
+
+  it("unknown flag", async () => {
+    const line = expectOneLine(await ccsim(["run", "scenarios/default.yaml", "--replicatons", "3"]))
+    expect(line).toBe('ccsim run: unknown flag --replicatons (did you mean --replications?); see "ccsim run --help"')
+  })
+
+  it("bad flag value (parse)", async () => {
+    const line = expectOneLine(await ccsim(["run", "scenarios/default.yaml", "--seed", "abc"]))
+    expect(line).toBe('ccsim run: --seed: expected a finite number, found "abc"')
+  })
+
+  it("bad flag value (range)", async () => {
+    expect(expectOneLine(await ccsim(["run", "scenarios/default.yaml", "--workers", "0"]))).toBe(
+      "ccsim: --workers: expected 1 or more threads, found 0"
+    )
+    expect(expectOneLine(await ccsim(["test", "scenarios/", "--shard", "3/2"]))).toBe(
+      'ccsim: --shard: expected k/n with 1 ≤ k ≤ n, like 1/4, found "3/2"'
+    )
+    expect(expectOneLine(await ccsim(["erlang", "--rate", "200", "--aht", "3 min", "--agents", "14"]))).toBe(
+      'ccsim: --aht: expected a duration like 180s, 3m, 1m30s or a number of seconds, found "3 min"'
+    )
+  })
+
+  it("unknown command", async () => {
+    expect(expectOneLine(await ccsim(["rnu", "scenarios/default.yaml"]))).toMatch(
+      /^ccsim: unknown command "rnu" \(did you mean run\?\)/
+    )
+  })
+
+  it("--verbose adds the stack trace", async () => {
+    const outcome = await ccsim(["erlang", "--rate", "200", "--aht", "3 min", "--agents", "14", "--verbose"])
+    expect(outcome.code).toBe(2)
+    expect(outcome.stderr.split("\n")[0]).toContain("--aht: expected a duration")
+    expect(outcome.stderr).toMatch(/^\s+at /m)
+  })
+})
+
+describe("erlang", async () => {
+  it("--json equals @ccsim/analytic", async () => {
+    const outcome = await ccsim([
+      "erlang",
+      "--rate",
+      "200",
+      "--aht",
+      "180s",
+      "--agents",
+      "14",
+      "--threshold",
+      "20s",
+      "--json"
+    ])
+    expect(outcome.code).toBe(0)
+    expect(outcome.stderr).toBe("")
+    expect(JSON.parse(outcome.stdout)).toEqual(
+      erlang({ ratePerHour: 200, ahtSeconds: 180, agents: 14, thresholdSeconds: 20 })
+    )
+  })
+})
+
+const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "ccsim-run-"))
+const hidden = (dir: string) => fs.readdirSync(dir).filter((name) => name.startsWith("."))
+
+describe.concurrent("run", () => {
+  it("--workers 1 and --workers 2 write identical bytes, and leave no temporary file", async () => {
+    const one = tempDir()
+    const two = tempDir()
+    const args = ["run", fixture("passing.yaml"), "--check", "--trace", "--quiet"]
+    const [a, b] = await Promise.all([
+      ccsim([...args, "--workers", "1", "--out", one]),
+      // A zero threshold makes even this small run use the threads.
+      ccsim([...args, "--workers", "2", "--out", two], { env: { CCSIM_PARALLEL_THRESHOLD_MS: "0" } })
+    ])
+    expect(a.code, a.stderr).toBe(0)
+    expect(b.code, b.stderr).toBe(0)
+    for (const file of ["results.json", "intervals.csv", "trace.ndjson"]) {
+      expect(fs.readFileSync(path.join(two, file)).equals(fs.readFileSync(path.join(one, file))), file).toBe(true)
+    }
+    const results = JSON.parse(fs.readFileSync(path.join(one, "results.json"), "utf8"))
+    expect(results).toMatchObject({ resultsVersion: 1, seed: 11, replications: 6, scenario: { name: "passing small" } })
+    const trace = fs.readFileSync(path.join(one, "trace.ndjson"), "utf8").trimEnd().split("\n")
+    expect(new Set(trace.map((line) => JSON.parse(line).replication))).toEqual(new Set([0, 1, 2, 3, 4, 5]))
+    expect(hidden(one)).toEqual([])
+    expect(hidden(two)).toEqual([])
+  })
+
+  it("--json prints the results document that results.json holds", async () => {
+    const out = tempDir()
+    const outcome = await ccsim(["run", fixture("passing.yaml"), "--json", "--workers", "1", "--out", out])
+    expect(outcome.code, outcome.stderr).toBe(0)
+    expect(JSON.parse(outcome.stdout)).toEqual(JSON.parse(fs.readFileSync(path.join(out, "results.json"), "utf8")))
+  })
+
+  it("a failing threshold exits 1 and names it", async () => {
+    const out = tempDir()
+    const outcome = await ccsim(["run", fixture("failing-threshold.yaml"), "--workers", "1", "--out", out])
+    expect(outcome.code, outcome.stderr).toBe(1)
+    expect(outcome.stdout).toMatch(/✗ total\s+service-level >= 0\.99\s+0\.\d{3}/)
+    expect(outcome.stdout).toMatch(/! total\s+asa <= 1\s+.*\(not strict: a warning\)/)
+    expect(outcome.stderr).toBe("ccsim: 1 of 3 expectations failed\n")
+    // The results are still written, for the report of what failed.
+    expect(fs.existsSync(path.join(out, "results.json"))).toBe(true)
+  })
+
+  it("Ctrl-C stops the run: exit 130, no half-written or temporary file", async () => {
+    const out = tempDir()
+    const { child, done } = startCcsim(
+      ["run", "scenarios/default.yaml", "--replications", "400", "--workers", "2", "--trace", "--out", out],
+      { env: { CCSIM_PARALLEL_THRESHOLD_MS: "0" } }
+    )
+    // Wait until trace parts are being written, so the interrupt lands mid-run.
+    while (hidden(out).length === 0 && child.exitCode === null) await new Promise((r) => setTimeout(r, 50))
+    child.kill("SIGINT")
+    const outcome = await done
+    expect(outcome.code, outcome.stderr).toBe(130)
+    expect(outcome.stderr).toContain("interrupted")
+    expect(fs.readdirSync(out)).toEqual([])
+  })
+})
+
+describe.concurrent("test", () => {
+  it("a failing threshold exits 1, names it, and JUnit has one testcase per expectation", async () => {
+    const dir = tempDir()
+    const junit = path.join(dir, "reports", "junit.xml")
+    const outcome = await ccsim(["test", fixture("failing-threshold.yaml"), fixture("passing.yaml"), "--junit", junit])
+    expect(outcome.code, outcome.stderr).toBe(1)
+    expect(outcome.stdout.indexOf("THRESHOLDS")).toBe(0)
+    expect(outcome.stdout.indexOf("TOTAL RESULTS")).toBeGreaterThan(outcome.stdout.indexOf("service-level >= 0.99"))
+    expect(outcome.stdout).toMatch(/✗ total\s+service-level >= 0\.99/)
+    expect(outcome.stdout).toMatch(/expectations\s+5 passed, 1 failed, 1 warnings \(7\)/)
+    const root = parseXml(fs.readFileSync(junit, "utf8"))
+    expect(root.name).toBe("testsuites")
+    expect(root.attributes).toMatchObject({ tests: "7", failures: "1", errors: "0" })
+    const [failing, passing] = root.children
+    const props = Object.fromEntries(
+      failing!.children
+        .find((c) => c.name === "properties")!
+        .children.map((p) => [p.attributes.name, p.attributes.value])
+    )
+    expect(props).toMatchObject({ scenario: "failing-threshold", seed: "3", replications: "3" })
+    const cases = failing!.children.filter((c) => c.name === "testcase")
+    expect(cases.map((c) => c.attributes.name)).toEqual([
+      "total service-level >= 0.99",
+      "total asa <= 1",
+      "total offered > 0",
+      "rules no violations of R3–R15"
+    ])
+    const failure = cases[0]!.children.find((c) => c.name === "failure")!
+    expect(failure.attributes.message).toMatch(/^observed 0\.\d{3} \[/)
+    expect(cases.slice(1).every((c) => c.children.every((d) => d.name === "system-out"))).toBe(true)
+    expect(passing!.children.filter((c) => c.name === "testcase")).toHaveLength(3)
+  })
+
+  it("--shard k/n deals the sorted files round-robin: every file in exactly one shard", async () => {
+    const folder = "scenarios/rules"
+    const all = fs
+      .readdirSync(folder)
+      .filter((f) => /\.(ya?ml|json)$/.test(f))
+      .map((f) => `${folder}/${f}`)
+      .sort()
+    const ran = (stdout: string) => all.filter((file) => stdout.includes(` ${file} `))
+    const [first, second] = await Promise.all([
+      ccsim(["test", folder, "--shard", "1/2", "--workers", "1"]),
+      ccsim(["test", folder, "--shard", "2/2", "--workers", "1"])
+    ])
+    expect(ran(first.stdout)).toEqual(all.filter((_, i) => i % 2 === 0))
+    expect(ran(second.stdout)).toEqual(all.filter((_, i) => i % 2 === 1))
+    expect(first.stdout).toContain(`shard 1/2: ${Math.ceil(all.length / 2)} files of ${all.length}`)
+  })
+})

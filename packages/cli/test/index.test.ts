@@ -1,8 +1,0 @@
-import { describe, expect, it } from "vitest"
-import { packageName } from "../src/index.ts"
-
-describe("@ccsim/cli", () => {
-  it("names itself", () => {
-    expect(packageName).toBe("@ccsim/cli")
-  })
-})
