@@ -3,7 +3,92 @@
  * Built once per scenario by `compile` (Compile.ts) and shared, read-only, by the simulation and all observers.
  */
 import type { Distribution, Scenario, ServiceLevelDefinition, Settings, Strategy } from "@ccsim/scenario"
-import type { CallKind } from "./Observer.ts"
+import type { Sampler } from "./kernel/Samplers.ts"
+import type { AgentStatus, CallKind, StepKind } from "./Observer.ts"
+
+/** A workflow step or overflow target: its kind and the queue or agent index it names (−1 for none). */
+export interface StepModel {
+  readonly kind: StepKind
+  readonly target: number
+}
+
+/** Scripted answers of a virtual agent: 0 answer, 1 miss, 2 reject. */
+export const ResponseCode = { answer: 0, miss: 1, reject: 2 } as const
+
+/** How a virtual agent behaves, with samplers compiled. */
+export interface BehaviourModel {
+  readonly answerDelay: Sampler
+  readonly missProbability: number
+  readonly rejectProbability: number
+  readonly directMissProbability: number
+  readonly directRejectProbability: number
+  readonly directRingTimeout: number
+  readonly availableAgainAfter: Sampler
+  readonly handleTimeMultiplier: number
+  /** Scripted responses (see {@link ResponseCode}) to successive offers. */
+  readonly responses: ReadonlyArray<number>
+}
+
+/** How a traffic source's calls arrive: a constant rate, or volumes per interval (Poisson count, uniform times). */
+export type ArrivalPlan =
+  | { readonly kind: "rate"; readonly ratePerHour: number }
+  | {
+      readonly kind: "intervals"
+      /** Interval starts, ms after midnight, ascending. */
+      readonly starts: ReadonlyArray<number>
+      readonly length: number
+      readonly volumes: ReadonlyArray<number>
+      /** Average handle time per interval in ms, or NaN to use the source's handle time as is. */
+      readonly aht: ReadonlyArray<number>
+    }
+
+/** A traffic source, compiled. */
+export interface SourceModel {
+  readonly index: number
+  readonly id: string
+  readonly kind: CallKind
+  /** Queue traffic: the tenant owning the tracking number (−1 if none) and the workflow it enters. */
+  readonly tenant: number
+  readonly workflow: number
+  /** Direct traffic: the agent dialled. */
+  readonly agent: number
+  /** Internal traffic: calling and called agents (every agent when the file names none). */
+  readonly from: ReadonlyArray<number>
+  readonly to: ReadonlyArray<number>
+  readonly priority: number
+  readonly knownShare: number
+  readonly handleTime: Sampler
+  readonly patience: Sampler | undefined
+  readonly redial: { readonly probability: number; readonly delay: Sampler; readonly maxAttempts: number } | undefined
+  readonly arrivals: ArrivalPlan
+}
+
+/** A scripted call with its time resolved to ms after midnight. */
+export interface ScriptedCallModel {
+  readonly id: string
+  readonly at: number
+  readonly kind: CallKind
+  readonly tenant: number
+  readonly workflow: number
+  /** Direct: the agent dialled; internal: the called agent; outbound: the agent placing it. */
+  readonly agent: number
+  /** Internal: the calling agent (−1 otherwise). */
+  readonly from: number
+  readonly talk: number
+  /** Patience in ms, or `Infinity`. */
+  readonly patience: number
+  readonly known: boolean
+  readonly priority: number
+}
+
+/** A scripted agent action with its time resolved. */
+export interface ScriptedActionModel {
+  readonly at: number
+  readonly agent: number
+  readonly action: "available" | "unavailable" | "sign-in" | "sign-out"
+  /** Index into `Model.reasons`, or −1. */
+  readonly reason: number
+}
 
 /** A queue's routing parameters, with times in milliseconds. */
 export interface QueueModel {
@@ -37,6 +122,9 @@ export interface QueueModel {
   readonly rolloverWhenNoAgents: boolean
   /** Member agent indices with their tier and priority, in file order. */
   readonly members: ReadonlyArray<{ readonly agent: number; readonly tier: number; readonly priority: number }>
+  /** Where calls go when the queue is full; the workflow's next step when undefined. */
+  readonly overflow: StepModel | undefined
+  readonly wrapUpSampler: Sampler
 }
 
 /** One agent (groups are expanded: `team-1`, `team-2`, ...). */
@@ -55,6 +143,17 @@ export interface AgentModel {
     readonly end: number
     readonly breaks: ReadonlyArray<{ readonly start: number; readonly end: number }>
   }>
+  /** No shifts in the file: signed in at opening and never signed out by a schedule. */
+  readonly wholeDay: boolean
+  /** Status at sign-in (available or unavailable). */
+  readonly initialStatus: AgentStatus
+  readonly behaviour: BehaviourModel
+  readonly outbound:
+    | { readonly ratePerHour: number; readonly duration: Sampler; readonly status: AgentStatus }
+    | undefined
+  readonly internalCalls:
+    | { readonly ratePerHour: number; readonly duration: Sampler; readonly to: ReadonlyArray<number> }
+    | undefined
 }
 
 /** A compiled scenario. */
@@ -70,9 +169,25 @@ export interface Model {
   readonly queues: ReadonlyArray<QueueModel>
   readonly agents: ReadonlyArray<AgentModel>
   readonly tenants: ReadonlyArray<{ readonly index: number; readonly id: string; readonly name: string }>
-  readonly workflows: ReadonlyArray<{ readonly index: number; readonly id: string }>
+  readonly workflows: ReadonlyArray<{
+    readonly index: number
+    readonly id: string
+    readonly steps: ReadonlyArray<StepModel>
+    /** Business hours (ms after midnight) and the steps taken outside them. */
+    readonly businessHours:
+      | { readonly open: number; readonly close: number; readonly afterHours: ReadonlyArray<StepModel> }
+      | undefined
+  }>
   /** Traffic sources in file order. */
-  readonly sources: ReadonlyArray<{ readonly index: number; readonly id: string; readonly kind: CallKind }>
+  readonly sources: ReadonlyArray<SourceModel>
   /** Unavailable reason names; status events refer to them by index. */
   readonly reasons: ReadonlyArray<string>
+  readonly mode: "terminating" | "steady-state"
+  /** Multiplies every source's volume. */
+  readonly loadMultiplier: number
+  /** Extra talk time of unknown callers (R2). */
+  readonly unknownSearchTime: Sampler
+  /** Scripted calls in file order; call numbers 0..n−1 are theirs, generated calls follow. */
+  readonly scriptedCalls: ReadonlyArray<ScriptedCallModel>
+  readonly scriptedActions: ReadonlyArray<ScriptedActionModel>
 }

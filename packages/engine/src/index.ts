@@ -1,4 +1,21 @@
 /**
- * @ccsim/engine
+ * @ccsim/engine — the simulator: compile a scenario, run replications, observe every step.
  */
+
+export { callIdOf, compile } from "./Compile.ts"
+export * from "./checker/index.ts"
+export { Engine, type ReplicationsOptions } from "./Engine.ts"
+export { EngineError, type EngineErrorReason } from "./EngineError.ts"
+export { fanOut } from "./FanOut.ts"
+export { makeStream, Stream } from "./kernel/Random.ts"
+export { compileSampler, poissonDeviate, type Sampler, sampleMs, sampleRaw } from "./kernel/Samplers.ts"
+export { matchTrace, showEvent, type TraceMatch, type TraceMismatch } from "./MatchTrace.ts"
+export * from "./Model.ts"
+export * from "./metrics/index.ts"
+export * from "./Observer.ts"
+export { GUARD_AFTER_CLOSE_MS, type RunOptions, type RunStats, runReplication } from "./Simulation.ts"
+export * from "./stats/index.ts"
+export { type TraceEvent, TraceRecorder } from "./Trace.ts"
+
+/** The package name. */
 export const packageName = "@ccsim/engine"

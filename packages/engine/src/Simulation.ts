@@ -1,0 +1,220 @@
+/**
+ * One replication of a compiled model: plain synchronous TypeScript (no Effect, no I/O, no clock, no global
+ * random). The event loop takes events from the calendar in (time, priority class, sequence) order and hands
+ * them to the rule files in `sim/`; every step is reported to the observer.
+ */
+import type { Model } from "./Model.ts"
+import { AgentStatus, EndOutcome, NullObserver, type Observer } from "./Observer.ts"
+import { onAction, onBreakEnd, onBreakStart, onRecover, onShiftEnd, onShiftStart } from "./sim/Agents.ts"
+import {
+  onArrival,
+  onInternalTry,
+  onOutboundTry,
+  onPatience,
+  onRedial,
+  onScriptCall,
+  onTalkEnd,
+  onWrapEnd,
+  scheduleArrival
+} from "./sim/Calls.ts"
+import { CallState, Ev } from "./sim/Events.ts"
+import { onAnswer, onRingTimeout } from "./sim/Offers.ts"
+import { onMaxWait, onRetry, onTier } from "./sim/Queues.ts"
+import { SimState } from "./sim/State.ts"
+
+/** A terminating run that cannot empty (calls waiting for agents who never come) stops this long after closing. */
+export const GUARD_AFTER_CLOSE_MS = 24 * 3_600_000
+
+/** Options of one replication. */
+export interface RunOptions {
+  /** Master seed; the scenario's seed when omitted. */
+  readonly seed?: number
+  /** Replication number (0-based); streams differ per replication. */
+  readonly replication?: number
+  /** Receives every step; nothing is recorded when omitted. */
+  readonly observer?: Observer
+  /** Steady-state mode: arrivals continue until this time (ms after midnight); default closing time. */
+  readonly horizon?: number
+}
+
+/** What one replication did. Metrics and traces come from observers; this is the run's own bookkeeping. */
+export interface RunStats {
+  readonly seed: number
+  readonly replication: number
+  /** Time of `simulationEnded` (ms after midnight). */
+  readonly endTime: number
+  /** Calls created (scripted, generated, redials, agent-placed). */
+  readonly calls: number
+  /** Events taken from the calendar. */
+  readonly events: number
+  /** Calls still in the system at the end (ended as `in-progress-at-end`). */
+  readonly inProgressAtEnd: number
+  /**
+   * True when a terminating run could not empty and was stopped {@link GUARD_AFTER_CLOSE_MS} after closing
+   * (for example, calls waiting with no patience, no maximum wait, and no agent ever signing in).
+   */
+  readonly truncated: boolean
+}
+
+const nullObserver = new NullObserver()
+
+/** Schedules shifts, breaks, scripted actions and calls, arrivals and the end of the run. */
+const setUp = (st: SimState, horizon: number): void => {
+  const m = st.model
+  // First, so that they come first at their instant (see Events.ts).
+  if (st.steady) st.at(horizon, Ev.horizon, 0)
+  else st.at(m.close + GUARD_AFTER_CLOSE_MS, Ev.guard, 0)
+  m.agents.forEach((agent, a) => {
+    if (agent.wholeDay) {
+      // No shifts in the file: signed in at opening, working until the run ends.
+      st.at(m.open, Ev.shiftStart, a, -1)
+      return
+    }
+    agent.shifts.forEach((shift, s) => {
+      st.at(shift.start, Ev.shiftStart, a, s)
+      shift.breaks.forEach((b, k) => {
+        st.at(b.start, Ev.breakStart, a, s, k)
+        st.at(b.end, Ev.breakEnd, a, s, k)
+      })
+      st.at(shift.end, Ev.shiftEnd, a, s)
+    })
+  })
+  m.scriptedActions.forEach((x, i) => {
+    st.at(x.at, Ev.action, i)
+  })
+  m.scriptedCalls.forEach((x, i) => {
+    st.at(x.at, Ev.scriptCall, i)
+    st.pendingScripted++
+  })
+  m.sources.forEach((_, s) => {
+    st.srcNext[s] = m.open
+    st.now = m.open
+    scheduleArrival(st, s)
+  })
+  st.now = 0
+  if (!st.steady) st.at(m.close, Ev.close, 0)
+}
+
+/** Ends every call still in the system, in call-number order. */
+const endInProgress = (st: SimState): void => {
+  const live: Array<number> = []
+  for (let c = 0; c < st.cap; c++) if (st.cState[c] !== CallState.free) live.push(c)
+  live.sort((x, y) => st.cNo[x]! - st.cNo[y]!)
+  for (const c of live) {
+    const state = st.cState[c]
+    const agent = state === CallState.talking || state === CallState.held ? st.cAgent[c]! : -1
+    st.obs.callEnded(st.now, st.cNo[c]!, agent, EndOutcome.inProgressAtEnd)
+  }
+  st.inProgressAtEnd = live.length
+}
+
+const dispatch = (st: SimState, kind: number, a: number, b: number, c: number): void => {
+  switch (kind) {
+    case Ev.talkEnd:
+      onTalkEnd(st, a)
+      return
+    case Ev.wrapEnd:
+      onWrapEnd(st, a)
+      return
+    case Ev.shiftStart:
+      onShiftStart(st, a)
+      return
+    case Ev.shiftEnd:
+      onShiftEnd(st, a)
+      return
+    case Ev.breakStart:
+      onBreakStart(st, a)
+      return
+    case Ev.breakEnd:
+      onBreakEnd(st, a)
+      return
+    case Ev.action:
+      onAction(st, a)
+      return
+    case Ev.recover:
+      onRecover(st, a)
+      return
+    case Ev.answer:
+      onAnswer(st, a, b)
+      return
+    case Ev.patience:
+      onPatience(st, a)
+      return
+    case Ev.maxWait:
+      onMaxWait(st, a)
+      return
+    case Ev.ringTimeout:
+      onRingTimeout(st, a, b)
+      return
+    case Ev.retry:
+      onRetry(st, a)
+      return
+    case Ev.tier:
+      onTier(st, a, b)
+      return
+    case Ev.arrival:
+      onArrival(st, a)
+      return
+    case Ev.scriptCall:
+      onScriptCall(st, a)
+      return
+    case Ev.redial:
+      onRedial(st, a, b, c)
+      return
+    case Ev.outboundTry:
+      onOutboundTry(st, a)
+      return
+    case Ev.internalTry:
+      onInternalTry(st, a)
+      return
+    case Ev.close:
+      st.arrivalsOpen = false
+      return
+    case Ev.horizon:
+      st.arrivalsOpen = false
+      endInProgress(st)
+      st.finished = true
+      return
+    case Ev.guard:
+      endInProgress(st)
+      st.truncated = true
+      st.finished = true
+      return
+  }
+}
+
+/**
+ * Runs one replication and reports every step to `options.observer`.
+ *
+ * Terminating mode: arrivals stop at closing; the run continues until every call has left and every wrap-up
+ * ended (agents still in their shifts keep working). Steady-state mode: arrivals continue to the horizon, where
+ * every call still in the system ends as `in-progress-at-end`. Either way `simulationEnded` comes last.
+ */
+export const runReplication = (model: Model, options: RunOptions = {}): RunStats => {
+  const seed = options.seed ?? model.scenario.seed
+  const replication = options.replication ?? 0
+  const horizon = options.horizon ?? model.close
+  const st = new SimState(model, seed, replication, options.observer ?? nullObserver, horizon)
+  setUp(st, horizon)
+  const cal = st.cal
+  while (cal.pop()) {
+    st.now = cal.t
+    st.events++
+    dispatch(st, cal.kind, cal.a, cal.b, cal.c)
+    if (st.finished) break
+    if (!st.arrivalsOpen && st.liveCalls === 0 && st.activeWraps === 0 && st.pendingScripted === 0) break
+  }
+  st.obs.simulationEnded(st.now)
+  return {
+    seed,
+    replication,
+    endTime: st.now,
+    calls: st.nextCallNo,
+    events: st.events,
+    inProgressAtEnd: st.inProgressAtEnd,
+    truncated: st.truncated
+  }
+}
+
+/** Status names for messages (re-exported for convenience). */
+export const signedOut = AgentStatus.signedOut

@@ -1,0 +1,201 @@
+/**
+ * The event calendar: an indexed binary min-heap over preallocated typed arrays (no object per event).
+ *
+ * Events are ordered by time (integer ms), then by a priority class (lower first), then by insertion sequence, so
+ * simultaneous events run in a documented, deterministic order. `schedule` returns a handle that `cancel` accepts
+ * until the event fires; slots are recycled, so owners must forget a handle once its event fired or was cancelled.
+ *
+ * The heap keeps each entry's time and order next to it (`ht`, `ho`), so sifting reads contiguous memory; the
+ * payload stays in the slot arrays.
+ */
+
+const PRIORITY_SCALE = 2 ** 44
+
+export class Calendar {
+  /** heap position → time, order (priority × 2^44 + sequence) and slot */
+  private ht: Float64Array
+  private ho: Float64Array
+  private heap: Int32Array
+  /** slot → heap position, or −1 when free */
+  private pos: Int32Array
+  private kinds: Int32Array
+  private pa: Int32Array
+  private pb: Int32Array
+  private pc: Int32Array
+  private freeSlots: Int32Array
+  private freeCount = 0
+  private used = 0
+  private seq = 0
+  /** Number of pending events. */
+  size = 0
+
+  /** The fields of the event last taken by {@link pop}. */
+  t = 0
+  kind = 0
+  a = 0
+  b = 0
+  c = 0
+
+  constructor(capacity = 1024) {
+    this.ht = new Float64Array(capacity)
+    this.ho = new Float64Array(capacity)
+    this.heap = new Int32Array(capacity)
+    this.pos = new Int32Array(capacity).fill(-1)
+    this.kinds = new Int32Array(capacity)
+    this.pa = new Int32Array(capacity)
+    this.pb = new Int32Array(capacity)
+    this.pc = new Int32Array(capacity)
+    this.freeSlots = new Int32Array(capacity)
+  }
+
+  private grow(): void {
+    const n = this.heap.length * 2
+    const f64 = (old: Float64Array) => {
+      const x = new Float64Array(n)
+      x.set(old)
+      return x
+    }
+    const i32 = (old: Int32Array, fill = 0) => {
+      const x = new Int32Array(n)
+      if (fill !== 0) x.fill(fill)
+      x.set(old)
+      return x
+    }
+    this.ht = f64(this.ht)
+    this.ho = f64(this.ho)
+    this.heap = i32(this.heap)
+    this.pos = i32(this.pos, -1)
+    this.kinds = i32(this.kinds)
+    this.pa = i32(this.pa)
+    this.pb = i32(this.pb)
+    this.pc = i32(this.pc)
+    this.freeSlots = i32(this.freeSlots)
+  }
+
+  /** Moves the entry (t, o, slot) up from position i to its place. */
+  private up(i: number, t: number, o: number, slot: number): void {
+    const { ht, ho, heap, pos } = this
+    while (i > 0) {
+      const p = (i - 1) >> 1
+      const pt = ht[p]!
+      if (pt < t || (pt === t && ho[p]! < o)) break
+      ht[i] = pt
+      ho[i] = ho[p]!
+      const ps = heap[p]!
+      heap[i] = ps
+      pos[ps] = i
+      i = p
+    }
+    ht[i] = t
+    ho[i] = o
+    heap[i] = slot
+    pos[slot] = i
+  }
+
+  /** Moves the entry (t, o, slot) down from position i to its place. */
+  private down(i: number, t: number, o: number, slot: number): void {
+    const { ht, ho, heap, pos } = this
+    const n = this.size
+    for (;;) {
+      let c = 2 * i + 1
+      if (c >= n) break
+      let ct = ht[c]!
+      let co = ho[c]!
+      const r = c + 1
+      if (r < n) {
+        const rt = ht[r]!
+        if (rt < ct || (rt === ct && ho[r]! < co)) {
+          c = r
+          ct = rt
+          co = ho[r]!
+        }
+      }
+      if (t < ct || (t === ct && o < co)) break
+      ht[i] = ct
+      ho[i] = co
+      const cs = heap[c]!
+      heap[i] = cs
+      pos[cs] = i
+      i = c
+    }
+    ht[i] = t
+    ho[i] = o
+    heap[i] = slot
+    pos[slot] = i
+  }
+
+  /** Schedules an event of `kind` at `t` with priority class `priority` and three integer payloads. */
+  schedule(t: number, kind: number, priority: number, a: number, b: number, c: number): number {
+    let slot: number
+    if (this.freeCount > 0) slot = this.freeSlots[--this.freeCount]!
+    else {
+      if (this.used === this.heap.length) this.grow()
+      slot = this.used++
+    }
+    this.kinds[slot] = kind
+    this.pa[slot] = a
+    this.pb[slot] = b
+    this.pc[slot] = c
+    this.up(this.size++, t, priority * PRIORITY_SCALE + this.seq++, slot)
+    return slot
+  }
+
+  /** Takes the next insertion sequence number now, for an event that may be scheduled later in its place. */
+  reserveSeq(): number {
+    return this.seq++
+  }
+
+  /** Schedules an event ordered among simultaneous events of its class as if scheduled when `seq` was reserved. */
+  scheduleWithSeq(t: number, kind: number, priority: number, seq: number, a: number, b: number, c: number): number {
+    let slot: number
+    if (this.freeCount > 0) slot = this.freeSlots[--this.freeCount]!
+    else {
+      if (this.used === this.heap.length) this.grow()
+      slot = this.used++
+    }
+    this.kinds[slot] = kind
+    this.pa[slot] = a
+    this.pb[slot] = b
+    this.pc[slot] = c
+    this.up(this.size++, t, priority * PRIORITY_SCALE + seq, slot)
+    return slot
+  }
+
+  /** Removes a pending event. */
+  cancel(handle: number): void {
+    const i = this.pos[handle]!
+    if (i < 0) return
+    this.pos[handle] = -1
+    this.freeSlots[this.freeCount++] = handle
+    const n = --this.size
+    if (i === n) return
+    const t = this.ht[n]!
+    const o = this.ho[n]!
+    const slot = this.heap[n]!
+    // The last entry fills the hole: it moves up or down from there.
+    const p = (i - 1) >> 1
+    if (i > 0 && (t < this.ht[p]! || (t === this.ht[p]! && o < this.ho[p]!))) this.up(i, t, o, slot)
+    else this.down(i, t, o, slot)
+  }
+
+  /** Time of the next event, or `Infinity`. */
+  peekTime(): number {
+    return this.size > 0 ? this.ht[0]! : Number.POSITIVE_INFINITY
+  }
+
+  /** Takes the next event into `t`, `kind`, `a`, `b`, `c`; false when the calendar is empty. */
+  pop(): boolean {
+    if (this.size === 0) return false
+    const slot = this.heap[0]!
+    this.t = this.ht[0]!
+    this.kind = this.kinds[slot]!
+    this.a = this.pa[slot]!
+    this.b = this.pb[slot]!
+    this.c = this.pc[slot]!
+    this.pos[slot] = -1
+    this.freeSlots[this.freeCount++] = slot
+    const n = --this.size
+    if (n > 0) this.down(0, this.ht[n]!, this.ho[n]!, this.heap[n]!)
+    return true
+  }
+}

@@ -1,0 +1,418 @@
+/**
+ * Queues and workflows: routing a call through its workflow's steps, the line of waiting calls (priority, then
+ * first come first served; a call keeps its place while it rings), matching calls with eligible agents by the
+ * queue's strategy and tiers, re-offers after a miss or reject (R9), and rollover (R10).
+ */
+import type { StepModel } from "../Model.ts"
+import { CancelReason, EndOutcome, RolloverReason, StepKind } from "../Observer.ts"
+import { refreshAgent } from "./Agents.ts"
+import { armPatience, endCall } from "./Calls.ts"
+import { CallState, Ev } from "./Events.ts"
+import { cancelCallOffers, ringAll, startDirectOffer, startQueueOffer } from "./Offers.ts"
+import { Reoffer, type SimState, Strategy } from "./State.ts"
+
+const DAY = 86_400_000
+
+// ---- the line ----
+
+/** Joins the line behind every call of the same or higher priority. */
+const link = (st: SimState, c: number, q: number): void => {
+  const p = st.cPriority[c]!
+  let after = st.qTail[q]!
+  while (after >= 0 && st.cPriority[after]! < p) after = st.cPrev[after]!
+  const next = after >= 0 ? st.cNext[after]! : st.qHead[q]!
+  st.cPrev[c] = after
+  st.cNext[c] = next
+  if (after >= 0) st.cNext[after] = c
+  else st.qHead[q] = c
+  if (next >= 0) st.cPrev[next] = c
+  else st.qTail[q] = c
+  st.qCount[q]!++
+  st.cInQueue[c] = 1
+}
+
+const unlink = (st: SimState, c: number): void => {
+  if (st.cInQueue[c] === 0) return
+  const q = st.cQueue[c]!
+  const prev = st.cPrev[c]!
+  const next = st.cNext[c]!
+  if (prev >= 0) st.cNext[prev] = next
+  else st.qHead[q] = next
+  if (next >= 0) st.cPrev[next] = prev
+  else st.qTail[q] = prev
+  st.cPrev[c] = -1
+  st.cNext[c] = -1
+  st.qCount[q]!--
+  st.cInQueue[c] = 0
+}
+
+/** Takes the call out of its queue's line and stops its queue timers (maximum wait, tiers, retry). */
+export const leaveQueue = (st: SimState, c: number): void => {
+  unlink(st, c)
+  st.cancel(st.cWaitEv[c]!)
+  st.cWaitEv[c] = -1
+  st.cancel(st.cTierEv[c]!)
+  st.cTierEv[c] = -1
+  st.cancel(st.cRetryEv[c]!)
+  st.cRetryEv[c] = -1
+  st.clearTried(c)
+  st.cRollPending[c] = 0
+}
+
+// ---- workflow steps ----
+
+const inHours = (t: number, open: number, close: number): boolean => {
+  const tod = t % DAY
+  return open <= close ? tod >= open && tod < close : tod >= open || tod < close
+}
+
+/** A queue call enters its workflow: business hours decide between the steps and the after-hours steps. */
+export const startRouting = (st: SimState, c: number): void => {
+  const wf = st.model.workflows[st.cWorkflow[c]!]!
+  const bh = wf.businessHours
+  st.cStep[c] = 0
+  st.cStepList[c] = 0
+  if (bh !== undefined && !inHours(st.now, bh.open, bh.close)) {
+    st.obs.callRolledOver(st.now, st.cNo[c]!, -1, RolloverReason.afterHours)
+    st.cStepList[c] = 1
+  }
+  routeCurrentStep(st, c)
+}
+
+/** Routes the call to its current workflow step; past the last step the workflow hangs up. */
+export const routeCurrentStep = (st: SimState, c: number): void => {
+  const wf = st.model.workflows[st.cWorkflow[c]!]!
+  const steps = st.cStepList[c] === 1 ? wf.businessHours!.afterHours : wf.steps
+  const i = st.cStep[c]!
+  if (i >= steps.length) endCall(st, c, EndOutcome.hungUp, -1)
+  else routeTo(st, c, steps[i]!)
+}
+
+/** The next workflow step. */
+export const nextStep = (st: SimState, c: number): void => {
+  st.cState[c] = CallState.routing
+  st.cStep[c]!++
+  routeCurrentStep(st, c)
+}
+
+/** Overflow targets that point at each other could loop; a call is routed at most this often in one instant. */
+const MAX_ROUTE_DEPTH = 64
+
+const routeTo = (st: SimState, c: number, s: StepModel): void => {
+  if (st.routeDepth >= MAX_ROUTE_DEPTH) {
+    endCall(st, c, EndOutcome.hungUp, -1)
+    return
+  }
+  st.routeDepth++
+  st.obs.callRouted(st.now, st.cNo[c]!, s.kind, s.target)
+  switch (s.kind) {
+    case StepKind.queue:
+      enterQueue(st, c, s.target)
+      break
+    case StepKind.directLine:
+      st.cQueue[c] = -1
+      st.cState[c] = CallState.routing
+      if (!startDirectOffer(st, c, s.target)) nextStep(st, c)
+      break
+    case StepKind.answeringService:
+      endCall(st, c, EndOutcome.answeringService, -1)
+      break
+    case StepKind.voicemail:
+      endCall(st, c, EndOutcome.voicemail, -1)
+      break
+    default:
+      endCall(st, c, EndOutcome.hungUp, -1)
+  }
+  st.routeDepth--
+}
+
+/** Joins a queue: overflow when full, rollover at once when nobody is signed in (if set), else wait in line. */
+const enterQueue = (st: SimState, c: number, q: number): void => {
+  const queue = st.model.queues[q]!
+  if (st.qCount[q]! >= queue.maxLength) {
+    st.obs.callRolledOver(st.now, st.cNo[c]!, q, RolloverReason.queueFull)
+    if (queue.overflow !== undefined) routeTo(st, c, queue.overflow)
+    else nextStep(st, c)
+    return
+  }
+  if (queue.rolloverWhenNoAgents && st.qSignedIn[q] === 0) {
+    st.obs.callRolledOver(st.now, st.cNo[c]!, q, RolloverReason.noAgents)
+    nextStep(st, c)
+    return
+  }
+  st.cQueue[c] = q
+  st.cEnter[c] = st.now
+  st.cState[c] = CallState.waiting
+  st.obs.callQueued(st.now, st.cNo[c]!, q)
+  link(st, c, q)
+  if (queue.maxWait !== Number.POSITIVE_INFINITY) st.cWaitEv[c] = st.at(st.now + queue.maxWait, Ev.maxWait, c)
+  if (queue.tierWait > 0 && st.qMaxTier[q]! > 1) st.cTierEv[c] = st.at(st.now + queue.tierWait, Ev.tier, c, 2)
+  tryOfferCall(st, c)
+  if (st.cState[c] === CallState.waiting) armPatience(st, c)
+}
+
+/** Leaves the queue for the workflow's next step (R10). */
+export const rollover = (st: SimState, c: number, reason: number): void => {
+  st.obs.callRolledOver(st.now, st.cNo[c]!, st.cQueue[c]!, reason as RolloverReason)
+  leaveQueue(st, c)
+  st.cQueue[c] = -1
+  nextStep(st, c)
+}
+
+/** R10: the queue's maximum wait passed. A ringing offer finishes its ring first unless the setting says not. */
+export const onMaxWait = (st: SimState, c: number): void => {
+  st.cWaitEv[c] = -1
+  if (st.cState[c] === CallState.ringing) {
+    if (st.finishRing) {
+      st.cRollPending[c] = 1
+      return
+    }
+    const base = st.sp
+    cancelCallOffers(st, c, CancelReason.rolledOver)
+    const top = st.sp
+    rollover(st, c, RolloverReason.maxWait)
+    for (let i = base; i < top; i++) refreshAgent(st, st.stack[i]!)
+    st.sp = base
+    return
+  }
+  rollover(st, c, RolloverReason.maxWait)
+}
+
+// ---- matching calls and agents ----
+
+/** The highest tier open to this caller: tier n opens after (n − 1) × tierWait in the queue. */
+const allowedTier = (st: SimState, c: number, q: number): number => {
+  const tw = st.model.queues[q]!.tierWait
+  return tw > 0 ? 1 + Math.floor((st.now - st.cEnter[c]!) / tw) : 1_000_000
+}
+
+/**
+ * When every eligible agent failed a call with offers that lasted no time at all (rejected with no answer delay,
+ * or a ring timeout of 0), the next ring cycle waits this long instead of looping forever at one instant.
+ */
+export const ZERO_LENGTH_RETRY_MS = 1000
+
+/**
+ * Whether `a` may be offered `c` now given its failed offers: 0 yes; 1 no (already tried in this cycle, or never
+ * again); 2 no, because a zero-length offer to them failed at this very ms (see {@link ZERO_LENGTH_RETRY_MS}).
+ */
+const excluded = (st: SimState, c: number, a: number): number => {
+  if (st.cTried[c]! < 0) return 0
+  const t = st.triedAt(c, a)
+  if (t < 0) return 0
+  if (st.reoffer === Reoffer.never) return 1
+  if (t === st.now) return 2
+  return st.reoffer === Reoffer.immediately ? 0 : 1
+}
+
+/** The best eligible member for `c` by the queue's strategy, or −1. Sets `sawTried`/`sawSameMs`. */
+const chooseMember = (st: SimState, c: number, q: number): number => {
+  st.sawTried = false
+  st.sawSameMs = false
+  const set = st.sets[q]!
+  if (set.size === 0) return -1
+  const lim = allowedTier(st, c, q)
+  const strategy = st.qStrategy[q]!
+  if (strategy === Strategy.random) {
+    let count = 0
+    for (let i = 0; i < set.size; i++) {
+      const m = set.dense[i]!
+      if (set.tierOf[m]! <= lim && allowed(st, c, set.agentOf[m]!)) count++
+    }
+    if (count === 0) return -1
+    let k = st.sRouting.nextInt(count)
+    for (let i = 0; i < set.size; i++) {
+      const m = set.dense[i]!
+      if (set.tierOf[m]! <= lim && excluded(st, c, set.agentOf[m]!) === 0 && k-- === 0) return m
+    }
+    return -1
+  }
+  if (strategy === Strategy.roundRobin) {
+    const n = set.agentOf.length
+    const rr = st.qRR[q]!
+    let best = -1
+    let bestD = n
+    for (let i = 0; i < set.size; i++) {
+      const m = set.dense[i]!
+      if (set.tierOf[m]! > lim || !allowed(st, c, set.agentOf[m]!)) continue
+      const d = (m - rr - 1 + 2 * n) % n
+      if (d < bestD) {
+        bestD = d
+        best = m
+      }
+    }
+    return best
+  }
+  const top = set.top()
+  if (set.tierOf[top]! <= lim && excluded(st, c, set.agentOf[top]!) === 0) return top
+  let best = -1
+  for (let i = 0; i < set.size; i++) {
+    const m = set.dense[i]!
+    if (set.tierOf[m]! > lim || !allowed(st, c, set.agentOf[m]!)) continue
+    if (best < 0 || set.before(m, best)) best = m
+  }
+  return best
+}
+
+/** `excluded` === 0, noting why a member was skipped. */
+const allowed = (st: SimState, c: number, a: number): boolean => {
+  const e = excluded(st, c, a)
+  if (e === 0) return true
+  st.sawTried = true
+  if (e === 2) st.sawSameMs = true
+  return false
+}
+
+const scheduleRetry = (st: SimState, c: number, t: number): void => {
+  if (st.cRetryEv[c]! < 0) st.cRetryEv[c] = st.at(t, Ev.retry, c)
+}
+
+/** Offers a waiting call to the best eligible member(s). */
+export const tryOfferCall = (st: SimState, c: number): void => {
+  if (st.cState[c] !== CallState.waiting) return
+  const q = st.cQueue[c]!
+  if (offerNow(st, c, q)) return
+  if (!st.sawTried || st.reoffer === Reoffer.never) return
+  // Every eligible member already failed this call: the ring cycle is complete.
+  if (st.reoffer === Reoffer.immediately) {
+    scheduleRetry(st, c, st.now + ZERO_LENGTH_RETRY_MS)
+    return
+  }
+  const due = cycleDue(st, c, q, st.sawSameMs)
+  if (due > st.now) {
+    scheduleRetry(st, c, due)
+    return
+  }
+  st.clearTried(c)
+  offerNow(st, c, q)
+}
+
+/** When a completed ring cycle of `c` may start again: the retry delay after its last failed offer. */
+const cycleDue = (st: SimState, c: number, q: number, sameMs: boolean): number => {
+  const rd = st.model.queues[q]!.retryDelay
+  const due = st.cLastFail[c]! + rd
+  return sameMs ? Math.max(due, st.now + ZERO_LENGTH_RETRY_MS) : due
+}
+
+const offerNow = (st: SimState, c: number, q: number): boolean => {
+  if (st.qStrategy[q] === Strategy.ringAll) return ringAll(st, c, q, collectRingAll(st, c, q))
+  const m = chooseMember(st, c, q)
+  if (m < 0) return false
+  startQueueOffer(st, c, st.sets[q]!.agentOf[m]!, q, m)
+  return true
+}
+
+/** Pushes every eligible, allowed member of a ring-all queue on the scratch stack; returns the stack base. */
+const collectRingAll = (st: SimState, c: number, q: number): number => {
+  st.sawTried = false
+  st.sawSameMs = false
+  const base = st.sp
+  const set = st.sets[q]!
+  const lim = allowedTier(st, c, q)
+  for (let i = 0; i < set.size; i++) {
+    const m = set.dense[i]!
+    if (set.tierOf[m]! <= lim && allowed(st, c, set.agentOf[m]!)) st.push(m)
+  }
+  // Ring in member (file) order.
+  const stack = st.stack
+  for (let i = base + 1; i < st.sp; i++) {
+    const m = stack[i]!
+    let j = i - 1
+    while (j >= base && stack[j]! > m) {
+      stack[j + 1] = stack[j]!
+      j--
+    }
+    stack[j + 1] = m
+  }
+  return base
+}
+
+/** The retry delay passed (or the 1 ms guard): a new ring cycle starts. */
+export const onRetry = (st: SimState, c: number): void => {
+  st.cRetryEv[c] = -1
+  if (st.reoffer !== Reoffer.never) st.clearTried(c)
+  tryOfferCall(st, c)
+}
+
+/** A higher tier opened for this caller. */
+export const onTier = (st: SimState, c: number, tier: number): void => {
+  st.cTierEv[c] = -1
+  const q = st.cQueue[c]!
+  if (tier < st.qMaxTier[q]!) {
+    st.cTierEv[c] = st.at(st.cEnter[c]! + tier * st.model.queues[q]!.tierWait, Ev.tier, c, tier + 1)
+  }
+  tryOfferCall(st, c)
+}
+
+const older = (st: SimState, x: number, y: number): boolean => {
+  const px = st.cPriority[x]!
+  const py = st.cPriority[y]!
+  if (px !== py) return px > py
+  const ex = st.cEnter[x]!
+  const ey = st.cEnter[y]!
+  return ex < ey || (ex === ey && st.cNo[x]! < st.cNo[y]!)
+}
+
+/** Whether a member other than `a` is eligible, tier-allowed and has not yet failed call `c`. */
+const othersUntried = (st: SimState, c: number, q: number, a: number): boolean => {
+  const set = st.sets[q]!
+  const lim = allowedTier(st, c, q)
+  for (let i = 0; i < set.size; i++) {
+    const m = set.dense[i]!
+    const b = set.agentOf[m]!
+    if (b !== a && set.tierOf[m]! <= lim && st.triedAt(c, b) < 0) return true
+  }
+  return false
+}
+
+/** The first call in line that may be offered to agent `a` (member `m` of queue `q`), or −1. */
+const firstOfferable = (st: SimState, a: number, q: number, m: number): number => {
+  const tier = st.sets[q]!.tierOf[m]!
+  for (let c = st.qHead[q]!; c >= 0; c = st.cNext[c]!) {
+    if (st.cState[c] !== CallState.waiting || tier > allowedTier(st, c, q)) continue
+    const e = excluded(st, c, a)
+    if (e === 0) return c
+    if (st.reoffer === Reoffer.never) continue
+    if (st.reoffer === Reoffer.immediately) {
+      scheduleRetry(st, c, st.now + ZERO_LENGTH_RETRY_MS)
+      continue
+    }
+    if (othersUntried(st, c, q, a)) continue
+    const due = cycleDue(st, c, q, e === 2)
+    if (due > st.now) {
+      scheduleRetry(st, c, due)
+      continue
+    }
+    st.clearTried(c)
+    return c
+  }
+  return -1
+}
+
+/**
+ * An agent just became eligible: take the oldest offerable call of their highest-priority queue (membership
+ * priority, then queue priority; among queues of equal priority, the call that entered its queue first).
+ */
+export const tryServeAgent = (st: SimState, a: number): void => {
+  let best = -1
+  let bestQ = -1
+  let bestM = -1
+  let mp = 0
+  let qp = 0
+  for (let k = st.amStart[a]!, end = st.amStart[a + 1]!; k < end; k++) {
+    if (best >= 0 && (st.amMemberPriority[k] !== mp || st.amQueuePriority[k] !== qp)) break
+    const q = st.amQueue[k]!
+    if (st.qHead[q]! < 0) continue
+    const c = firstOfferable(st, a, q, st.amPos[k]!)
+    if (c >= 0 && (best < 0 || older(st, c, best))) {
+      best = c
+      bestQ = q
+      bestM = st.amPos[k]!
+      mp = st.amMemberPriority[k]!
+      qp = st.amQueuePriority[k]!
+    }
+  }
+  if (best < 0) return
+  if (st.qStrategy[bestQ] === Strategy.ringAll) ringAll(st, best, bestQ, collectRingAll(st, best, bestQ))
+  else startQueueOffer(st, best, a, bestQ, bestM)
+}
