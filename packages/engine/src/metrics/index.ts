@@ -1,0 +1,61 @@
+/**
+ * Metrics: the streaming collector (an Observer), raw per-replication results and their exact merge, the
+ * summary with confidence intervals, replications, thresholds, warm-up deletion and the results document.
+ */
+export { type CollectorOptions, MetricsCollector } from "./Collector.ts"
+export {
+  AGENT_COUNTERS,
+  type AgentCounterName,
+  type AgentCounts,
+  CALL_COUNTERS,
+  type CallCounterName,
+  type CallCounts
+} from "./Counters.ts"
+export { INTERVAL_CSV_COLUMNS, intervalsCsv } from "./Csv.ts"
+export { makeResultsDocument, type ResultsDocument } from "./Document.ts"
+export { type Estimate, pointEstimate, type RateEstimate, SUMMARY_CONFIDENCE } from "./Estimate.ts"
+export {
+  type CheckingObserver,
+  DEFAULT_PRECISION_METRICS,
+  type Measured,
+  type MeasureOptions,
+  MIN_AUTO_REPLICATIONS,
+  measureReplication,
+  type Precision,
+  precisionOf,
+  type ReplicationsOutcome,
+  type RunReplicationsOptions,
+  runReplicationRange,
+  runReplications,
+  sufficientReplications
+} from "./Replications.ts"
+export {
+  type AgentResult,
+  type CallScopeResult,
+  type IntervalLevels,
+  mergeAll,
+  mergeResults,
+  RESULTS_VERSION,
+  type ReplicationResult,
+  ResultMergeError,
+  scenarioServiceLevelDefinition
+} from "./Result.ts"
+export {
+  type AgentMetrics,
+  type AgentSummary,
+  type CallMetrics,
+  type CallScopeSummary,
+  type HistogramBins,
+  type IntervalMetrics,
+  type IntervalSummary,
+  intervalLabel,
+  type ScopeIntervalSummary,
+  SERVICE_LEVEL_KEYS,
+  type Summary,
+  SummaryError,
+  summarize,
+  summarizeTotal,
+  WAIT_PERCENTILES
+} from "./Summary.ts"
+export { evaluateThresholds, metricEstimate, type SummaryView, type ThresholdRow } from "./Thresholds.ts"
+export { resolveWarmUp, WaitSeries, type WarmUp } from "./WarmUp.ts"
