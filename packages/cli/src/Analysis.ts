@@ -3,10 +3,9 @@
  * evaluated against it, and the conformance violations. The statistics are `@ccsim/engine`'s; this only
  * gathers them.
  */
-import type { Model } from "@ccsim/engine"
+import type { Model, ReplicationResult, Summary, ThresholdRow, Violation } from "@ccsim/engine"
+import { evaluateThresholds, summarize } from "@ccsim/engine"
 import type { Scenario } from "@ccsim/scenario"
-import type { ReplicationResult, Summary, ThresholdRow, Violation } from "./EngineApi.ts"
-import { evaluateThresholds, summarize } from "./EngineApi.ts"
 import type { RunOutcome } from "./ScenarioRunner.ts"
 
 /** Violations shown in the console and kept in results. */

@@ -2,12 +2,12 @@
  * A scenario's expectations as pass/fail lines: each threshold, the expected trace, and "no rule violations".
  * Shared by `ccsim test` (every expectation) and `ccsim run` (thresholds).
  */
-import { matchTrace } from "@ccsim/engine"
+
+import type { ThresholdRow } from "@ccsim/engine"
+import { formatViolation, matchTrace } from "@ccsim/engine"
 import type { Scenario } from "@ccsim/scenario"
 import type { Analysis } from "./Analysis.ts"
 import { analyze } from "./Analysis.ts"
-import type { ThresholdRow } from "./EngineApi.ts"
-import { formatViolation } from "./EngineApi.ts"
 import type { RunOutcome } from "./ScenarioRunner.ts"
 import type { Style } from "./Style.ts"
 import { renderTable } from "./Table.ts"

@@ -3,10 +3,8 @@
  * handled there), and on request checked against the rules and traced. Plain synchronous code (the worker threads
  * call it between messages); the only side effect is the trace part file, written atomically.
  */
-import type { Model, Observer, TraceEvent } from "@ccsim/engine"
-import { fanOut, TraceRecorder } from "@ccsim/engine"
-import type { ReplicationResult, Violation } from "./EngineApi.ts"
-import { ConformanceChecker, measureReplication } from "./EngineApi.ts"
+import type { Model, Observer, ReplicationResult, TraceEvent, Violation } from "@ccsim/engine"
+import { ConformanceChecker, fanOut, measureReplication, TraceRecorder } from "@ccsim/engine"
 import { writeAtomicSync } from "./OutputWriter.ts"
 
 /** What to run besides the metrics. Plain data: it is sent to the worker threads. */

@@ -6,11 +6,11 @@
  */
 import * as fs from "node:fs"
 import { fileURLToPath } from "node:url"
+import type { ResultsDocument, Violation } from "@ccsim/engine"
+import { intervalsCsv, makeResultsDocument } from "@ccsim/engine"
 import type { ReplicationSample, ReportLayout } from "@ccsim/report"
 import { reportLayout } from "@ccsim/report"
 import type { Analysis } from "./Analysis.ts"
-import type { ResultsDocument, Violation } from "./EngineApi.ts"
-import { intervalsCsv, makeResultsDocument } from "./EngineApi.ts"
 
 /** The engine package's version, read from its package.json (the engine does not export it). */
 export const engineVersion: string = (() => {

@@ -4,12 +4,12 @@
  * Every scenario is loaded and checked before any runs; exit 1 when a strict threshold fails.
  */
 import * as path from "node:path"
+import { formatViolation } from "@ccsim/engine"
 import type { Scenario } from "@ccsim/scenario"
 import { loadScenarioFile } from "@ccsim/scenario"
 import { Console, Effect } from "effect"
 import type { Analysis } from "./Analysis.ts"
 import { analyze } from "./Analysis.ts"
-import { formatViolation } from "./EngineApi.ts"
 import { ExpectationsFailed, InputError, InvalidFiles } from "./Error.ts"
 import { renderExpectations, thresholdExpectation } from "./Expectations.ts"
 import { OutputWriter } from "./OutputWriter.ts"

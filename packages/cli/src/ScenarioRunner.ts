@@ -8,11 +8,10 @@
  * would cost more than it saves.
  */
 import type { Model } from "@ccsim/engine"
-import { compile } from "@ccsim/engine"
+import { compile, sufficientReplications } from "@ccsim/engine"
 import type { ReplicationSample } from "@ccsim/report"
 import type { Scenario } from "@ccsim/scenario"
 import { Clock, Context, Effect, Layer } from "effect"
-import { sufficientReplications } from "./EngineApi.ts"
 import { InputError, InternalError } from "./Error.ts"
 import { Progress } from "./Progress.ts"
 import type { ReplicationOptions, ReplicationOutput } from "./Replication.ts"

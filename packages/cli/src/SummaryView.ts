@@ -5,9 +5,9 @@
  */
 
 import { serviceLevelFormulas } from "@ccsim/analytic"
+import type { Estimate, RateEstimate, Summary } from "@ccsim/engine"
 import type { Scenario } from "@ccsim/scenario"
 import { formatDuration } from "@ccsim/scenario"
-import type { Estimate, RateEstimate, Summary } from "./EngineApi.ts"
 import { count, percent, seconds } from "./Format.ts"
 import type { Style } from "./Style.ts"
 import { renderTable } from "./Table.ts"
