@@ -309,7 +309,7 @@ export const toReportData = (source: ReportSource, options: ToReportDataOptions 
     return {
       signedIn: fromLevel(m?.agentsSignedIn),
       busy: fromLevel(m?.agentsBusy),
-      available: fromLevel(m?.agentsIdle)
+      available: fromLevel(m?.agentsAvailable)
     }
   }
 

@@ -88,7 +88,7 @@ export interface IntervalLike {
   readonly metrics: CallMetricsLike & {
     readonly agentsSignedIn: RateLike
     readonly agentsBusy: RateLike
-    readonly agentsIdle: RateLike
+    readonly agentsAvailable: RateLike
   }
 }
 
