@@ -38,6 +38,7 @@ export class CheckerCore {
   readonly memberTier: Array<Map<number, number>>
   readonly directRingTimeout: Array<number>
   readonly blocksQueueOffers: Array<boolean>
+  private readonly anyBlocking: boolean
   callState = new Uint8Array(1024)
   readonly calls = new Map<number, CallShadow>()
   /** Scheduled redials: original call → arrival time and caller priority. */
@@ -68,6 +69,7 @@ export class CheckerCore {
       blocking.includes("internal"),
       blocking.includes("outbound")
     ]
+    this.anyBlocking = blocking.length > 0
   }
 
   /** The call still on this queue visit, if any. */
@@ -157,7 +159,7 @@ export class CheckerCore {
   /** Eligible for a queue offer now, ignoring membership and tiers. */
   eligible(a: AgentShadow, t: number): boolean {
     if (a.status !== AgentStatus.available || a.pendingSwitch !== undefined || a.leaving(t)) return false
-    if (this.queueEngagement(a) !== undefined || this.blockingCall(a) !== undefined) return false
+    if (this.queueEngaged(a) || this.blockingKind(a) >= 0) return false
     if (a.wrapUp !== undefined || (a.wrapUpDue !== undefined && a.wrapUpDue.t === t)) return false
     if (!this.model.settings.holdAndAccept && a.active.length + a.held.length > 0) return false
     return true
@@ -191,16 +193,38 @@ export class CheckerCore {
     return undefined
   }
 
+  /** Whether {@link queueEngagement} finds something (without building its message: this runs very often). */
+  queueEngaged(a: AgentShadow): boolean {
+    for (const offer of a.offers) if (offer.queue >= 0) return true
+    for (const c of a.active) if (c.answeredQueue >= 0) return true
+    for (const c of a.held) if (c.answeredQueue >= 0) return true
+    return false
+  }
+
   /** A non-queue call that blocks queue offers under `settings.nonQueueCallsBlockQueueOffers`, or undefined. */
   blockingCall(a: AgentShadow): string | undefined {
-    for (const list of [a.active, a.held]) {
-      for (const c of list) {
-        if (c.answeredQueue >= 0) continue
-        const kind = c.kind === CallKind.queue ? CallKind.direct : c.kind
-        if (this.blocksQueueOffers[kind]) return kindName(kind)
-      }
+    const kind = this.blockingKind(a)
+    return kind >= 0 ? kindName(kind) : undefined
+  }
+
+  /** The kind of the first blocking non-queue call (active calls first, then held ones), or −1. */
+  blockingKind(a: AgentShadow): number {
+    if (!this.anyBlocking) return -1
+    for (const c of a.active) {
+      const kind = this.blocking(c)
+      if (kind >= 0) return kind
     }
-    return undefined
+    for (const c of a.held) {
+      const kind = this.blocking(c)
+      if (kind >= 0) return kind
+    }
+    return -1
+  }
+
+  private blocking(c: CallShadow): number {
+    if (c.answeredQueue >= 0) return -1
+    const kind = c.kind === CallKind.queue ? CallKind.direct : c.kind
+    return this.blocksQueueOffers[kind] ? kind : -1
   }
 }
 
@@ -211,7 +235,10 @@ export const kindName = (kind: number): string => ["queue", "direct", "internal"
 export const tierOpen = (q: QueueModel, tier: number, visit: QueueVisit, t: number): boolean =>
   q.tierWait <= 0 || tier <= 1 || t - visit.entry >= (tier - 1) * q.tierWait
 
+/** Removes the first occurrence of `item`, keeping the order (without `splice`, which allocates). */
 export const remove = <A>(list: Array<A>, item: A): void => {
   const i = list.indexOf(item)
-  if (i >= 0) list.splice(i, 1)
+  if (i < 0) return
+  for (let j = i + 1; j < list.length; j++) list[j - 1] = list[j]!
+  list.pop()
 }

@@ -33,7 +33,7 @@ export const endInstant = (k: CheckerCore, next: number): void => {
   k.dirtyCalls.clear()
   for (const a of k.dirtyAgents) checkAgentAtInstantEnd(k, t, a)
   k.dirtyAgents.clear()
-  k.endedPriority.clear()
+  if (k.endedPriority.size > 0) k.endedPriority.clear()
   for (let d = k.deadlines.popBefore(next); d !== undefined; d = k.deadlines.popBefore(next)) {
     if (d.kind === "rollover") rolloverDeadline(k, d.t, d.subject as QueueVisit)
     else wrapUpDeadline(k, d.t, d.subject as { call: number; start: number; end: number })
@@ -155,18 +155,40 @@ export const wrapUpDeadline = (
   }
 }
 
+/** Whether the idle-agent check applies to this waiting call now. */
+const mayBeOwed = (c: CallShadow, now: number): boolean => {
+  const visit = c.visit!
+  return !(c.ringing.length > 0 || visit.idleReported || visit.extended || visit.deadline < now)
+}
+
+/** Scratch list of the eligible members of one queue (reused: this runs at the end of every instant). */
+const idle: Array<number> = []
+
 /** R9/R14: after every instant, no call waits while an agent who may take it idles. */
 export const checkNoIdleWhileWaiting = (k: CheckerCore, tLatest: number): void => {
   for (let queue = 0; queue < k.waiting.length; queue++) {
     const calls = k.waiting[queue]!
     if (calls.size === 0) continue
+    // Most instants no waiting call is concerned: then the members need not be looked at.
+    let concerned = false
+    for (const c of calls) {
+      if (mayBeOwed(c, k.now)) {
+        concerned = true
+        break
+      }
+    }
+    if (!concerned) continue
     const q = k.model.queues[queue]!
-    const idle: Array<number> = []
-    for (const m of q.members) if (k.eligible(k.agents[m.agent]!, k.now)) idle.push(m.agent)
+    idle.length = 0
+    const members = q.members
+    for (let i = 0; i < members.length; i++) {
+      const agent = members[i]!.agent
+      if (k.eligible(k.agents[agent]!, k.now)) idle.push(agent)
+    }
     if (idle.length === 0) continue
     for (const c of calls) {
+      if (!mayBeOwed(c, k.now)) continue
       const visit = c.visit!
-      if (c.ringing.length > 0 || visit.idleReported || visit.extended || visit.deadline < k.now) continue
       const tCheck = Math.max(k.now, Math.min(tLatest, visit.deadline))
       for (const agent of idle) {
         const tier = k.memberTier[queue]!.get(agent)!

@@ -7,9 +7,15 @@
  *
  * The heap keeps each entry's time and order next to it (`ht`, `ho`), so sifting reads contiguous memory; the
  * payload stays in the slot arrays.
+ *
+ * Events scheduled for the current instant (an answer with no delay, a re-offer at once) skip the heap: they wait
+ * in a short "now lane", sorted by order, and `pop` takes the smaller of the lane's first event and the heap's
+ * top. The order of events is exactly the heap's; the lane only saves sifting an entry to the root and back.
  */
 
 const PRIORITY_SCALE = 2 ** 44
+/** `pos` of a slot waiting in the now lane. */
+const IN_LANE = -2
 
 export class Calendar {
   /** heap position → time, order (priority × 2^44 + sequence) and slot */
@@ -26,8 +32,14 @@ export class Calendar {
   private freeCount = 0
   private used = 0
   private seq = 0
-  /** Number of pending events. */
-  size = 0
+  /** Entries in the heap. */
+  private n = 0
+  // The now lane: slots and orders of events at time `laneT`, sorted by order, in [laneHead, laneTail).
+  private lane = new Int32Array(16)
+  private laneO = new Float64Array(16)
+  private laneHead = 0
+  private laneTail = 0
+  private laneT = 0
 
   /** The fields of the event last taken by {@link pop}. */
   t = 0
@@ -95,7 +107,7 @@ export class Calendar {
   /** Moves the entry (t, o, slot) down from position i to its place. */
   private down(i: number, t: number, o: number, slot: number): void {
     const { ht, ho, heap, pos } = this
-    const n = this.size
+    const n = this.n
     for (;;) {
       let c = 2 * i + 1
       if (c >= n) break
@@ -124,20 +136,14 @@ export class Calendar {
     pos[slot] = i
   }
 
+  /** Number of pending events. */
+  get size(): number {
+    return this.n + this.laneTail - this.laneHead
+  }
+
   /** Schedules an event of `kind` at `t` with priority class `priority` and three integer payloads. */
   schedule(t: number, kind: number, priority: number, a: number, b: number, c: number): number {
-    let slot: number
-    if (this.freeCount > 0) slot = this.freeSlots[--this.freeCount]!
-    else {
-      if (this.used === this.heap.length) this.grow()
-      slot = this.used++
-    }
-    this.kinds[slot] = kind
-    this.pa[slot] = a
-    this.pb[slot] = b
-    this.pc[slot] = c
-    this.up(this.size++, t, priority * PRIORITY_SCALE + this.seq++, slot)
-    return slot
+    return this.insert(t, kind, priority * PRIORITY_SCALE + this.seq++, a, b, c)
   }
 
   /** Takes the next insertion sequence number now, for an event that may be scheduled later in its place. */
@@ -147,6 +153,10 @@ export class Calendar {
 
   /** Schedules an event ordered among simultaneous events of its class as if scheduled when `seq` was reserved. */
   scheduleWithSeq(t: number, kind: number, priority: number, seq: number, a: number, b: number, c: number): number {
+    return this.insert(t, kind, priority * PRIORITY_SCALE + seq, a, b, c)
+  }
+
+  private insert(t: number, kind: number, o: number, a: number, b: number, c: number): number {
     let slot: number
     if (this.freeCount > 0) slot = this.freeSlots[--this.freeCount]!
     else {
@@ -157,17 +167,55 @@ export class Calendar {
     this.pa[slot] = a
     this.pb[slot] = b
     this.pc[slot] = c
-    this.up(this.size++, t, priority * PRIORITY_SCALE + seq, slot)
+    if (t === this.t && (this.laneHead === this.laneTail || t === this.laneT)) this.toLane(t, o, slot)
+    else this.up(this.n++, t, o, slot)
     return slot
+  }
+
+  /** Puts an event of the current instant in the now lane, in order. */
+  private toLane(t: number, o: number, slot: number): void {
+    if (this.laneHead === this.laneTail) {
+      this.laneHead = 0
+      this.laneTail = 0
+      this.laneT = t
+    } else if (this.laneTail === this.lane.length) this.growLane()
+    const lane = this.lane
+    const laneO = this.laneO
+    let i = this.laneTail++
+    while (i > this.laneHead && laneO[i - 1]! > o) {
+      lane[i] = lane[i - 1]!
+      laneO[i] = laneO[i - 1]!
+      i--
+    }
+    lane[i] = slot
+    laneO[i] = o
+    this.pos[slot] = IN_LANE
+  }
+
+  private growLane(): void {
+    const live = this.laneTail - this.laneHead
+    const size = live * 2 > this.lane.length ? this.lane.length * 2 : this.lane.length
+    const lane = new Int32Array(size)
+    const laneO = new Float64Array(size)
+    lane.set(this.lane.subarray(this.laneHead, this.laneTail))
+    laneO.set(this.laneO.subarray(this.laneHead, this.laneTail))
+    this.lane = lane
+    this.laneO = laneO
+    this.laneHead = 0
+    this.laneTail = live
   }
 
   /** Removes a pending event. */
   cancel(handle: number): void {
     const i = this.pos[handle]!
+    if (i === IN_LANE) {
+      this.cancelInLane(handle)
+      return
+    }
     if (i < 0) return
     this.pos[handle] = -1
     this.freeSlots[this.freeCount++] = handle
-    const n = --this.size
+    const n = --this.n
     if (i === n) return
     const t = this.ht[n]!
     const o = this.ho[n]!
@@ -178,24 +226,49 @@ export class Calendar {
     else this.down(i, t, o, slot)
   }
 
+  private cancelInLane(handle: number): void {
+    this.pos[handle] = -1
+    this.freeSlots[this.freeCount++] = handle
+    const lane = this.lane
+    const laneO = this.laneO
+    let i = this.laneHead
+    while (lane[i] !== handle) i++
+    for (const end = --this.laneTail; i < end; i++) {
+      lane[i] = lane[i + 1]!
+      laneO[i] = laneO[i + 1]!
+    }
+  }
+
   /** Time of the next event, or `Infinity`. */
   peekTime(): number {
-    return this.size > 0 ? this.ht[0]! : Number.POSITIVE_INFINITY
+    const heapT = this.n > 0 ? this.ht[0]! : Number.POSITIVE_INFINITY
+    return this.laneHead < this.laneTail && this.laneT < heapT ? this.laneT : heapT
   }
 
   /** Takes the next event into `t`, `kind`, `a`, `b`, `c`; false when the calendar is empty. */
   pop(): boolean {
-    if (this.size === 0) return false
-    const slot = this.heap[0]!
-    this.t = this.ht[0]!
+    let slot: number
+    if (
+      this.laneHead < this.laneTail &&
+      (this.n === 0 ||
+        this.laneT < this.ht[0]! ||
+        (this.laneT === this.ht[0]! && this.laneO[this.laneHead]! < this.ho[0]!))
+    ) {
+      slot = this.lane[this.laneHead++]!
+      this.t = this.laneT
+    } else {
+      if (this.n === 0) return false
+      slot = this.heap[0]!
+      this.t = this.ht[0]!
+      const n = --this.n
+      if (n > 0) this.down(0, this.ht[n]!, this.ho[n]!, this.heap[n]!)
+    }
     this.kind = this.kinds[slot]!
     this.a = this.pa[slot]!
     this.b = this.pb[slot]!
     this.c = this.pc[slot]!
     this.pos[slot] = -1
     this.freeSlots[this.freeCount++] = slot
-    const n = --this.size
-    if (n > 0) this.down(0, this.ht[n]!, this.ho[n]!, this.heap[n]!)
     return true
   }
 }

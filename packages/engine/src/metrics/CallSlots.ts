@@ -8,7 +8,8 @@ export class CallSlots {
   private mask = 1023
   private table = new Int32Array(1024).fill(-1)
   private callOf = new Int32Array(64)
-  private readonly free: Array<number> = []
+  private free = new Int32Array(64)
+  private freeCount = 0
   /** Slots handed out so far (the high-water mark); slot arrays must hold this many. */
   capacity = 0
   /** Calls in the system. */
@@ -30,8 +31,9 @@ export class CallSlots {
     const existing = this.get(call)
     if (existing >= 0) return existing
     while (this.table[call & this.mask]! >= 0) this.rehash(this.mask * 2 + 1)
-    let s = this.free.pop()
-    if (s === undefined) {
+    let s: number
+    if (this.freeCount > 0) s = this.free[--this.freeCount]!
+    else {
       s = this.capacity++
       if (s >= this.callOf.length) {
         const next = new Int32Array(this.callOf.length * 2)
@@ -50,7 +52,12 @@ export class CallSlots {
     const s = this.get(call)
     if (s < 0) return
     this.table[call & this.mask] = -1
-    this.free.push(s)
+    if (this.freeCount === this.free.length) {
+      const grown = new Int32Array(this.free.length * 2)
+      grown.set(this.free)
+      this.free = grown
+    }
+    this.free[this.freeCount++] = s
     this.size--
   }
 

@@ -21,6 +21,7 @@ import {
   StepKind as Step,
   type StepKind
 } from "../Observer.ts"
+import { bucketOf } from "../stats/Histogram.ts"
 import { AGENT_LEVELS, AgentLedger, L_BUSY, L_IDLE, L_SIGNED_IN, L_WORK } from "./AgentLedger.ts"
 import { CallSlots } from "./CallSlots.ts"
 import { AgentCounter as AC, AGENT_COUNTER_COUNT, CallCounter as CC } from "./Counters.ts"
@@ -463,8 +464,9 @@ export class MetricsCollector implements Observer {
     const sc = this.scopes
     sc.select(i, k, this.tenant[s]!, q)
     sc.answered(wait, threshold >= 0 && wait <= threshold ? 1 : 0)
-    sc.record(sc.waitHist, wait)
-    if (k === Kind.queue) sc.recordInterval(i, wait)
+    const bucket = bucketOf(wait)
+    sc.record(sc.waitHist, bucket)
+    if (k === Kind.queue) sc.recordInterval(i, bucket)
   }
 
   private abandon(s: number, t: number, queue: number): void {
@@ -485,7 +487,7 @@ export class MetricsCollector implements Observer {
     sc.raise(CC.maxWaitMs, wait)
     if (wait <= this.shortAbandon) sc.inc(CC.shortAbandoned, 1)
     if (threshold >= 0 && wait <= threshold) sc.inc(CC.abandonedWithin, 1)
-    sc.record(sc.abandonHist, wait)
+    sc.record(sc.abandonHist, bucketOf(wait))
   }
 
   private end(s: number, t: number, outcome: EndOutcome): void {

@@ -38,60 +38,82 @@ export class IntervalClock {
   }
 }
 
-/** A fixed set of integer levels, each integrated over time into interval bins. */
+/**
+ * A fixed set of integer levels, each integrated over time into interval bins. A change of Δ at time t adds −Δ·t
+ * to the current bin, and when the clock leaves a bin every level adds value × the bin's end to it (and
+ * −value × the next bin's start to that one), so each bin holds ∫ level dt over its span: a change costs two
+ * array updates whatever the number of levels, a bin boundary one pass over the levels. Every term is an integer
+ * (counts times ms) far below 2^53, so the sums are exact.
+ */
 export class Levels {
   readonly value: Float64Array
-  readonly since: Float64Array
-  /** ∫ level dt per bin: `bins[level * intervalCount + bin]`, in level·ms. */
+  /** ∫ level dt per bin: `bins[level * intervalCount + bin]`, in level·ms (complete after {@link flushAll}). */
   readonly bins: Float64Array
   readonly count: number
   readonly clock: IntervalClock
-  // The bin the clock is in now and its bounds: most changes fall inside it and need no division.
-  private bin = 0
-  private binStart = Number.NEGATIVE_INFINITY
+  private readonly from: number
+  // The bin the clock is in (−1 before the first change) and its end (exclusive; ∞ for the last bin).
+  private bin = -1
   private binEnd = Number.NEGATIVE_INFINITY
 
   constructor(count: number, clock: IntervalClock, from: number) {
     this.count = count
     this.clock = clock
+    this.from = from
     this.value = new Float64Array(count)
-    this.since = new Float64Array(count).fill(from)
     this.bins = new Float64Array(count * clock.intervalCount)
   }
 
-  /** Changes level `l` by `delta` at time t. */
+  /** Changes level `l` by `delta` at time t (times never decrease). */
   change(l: number, t: number, delta: number): void {
-    this.flush(l, t)
+    if (t > this.binEnd) this.moveTo(t)
+    this.bins[l * this.clock.intervalCount + this.bin]! -= delta * Math.max(t, this.from)
     this.value[l]! += delta
   }
 
-  /** Integrates level `l` up to time t. */
-  flush(l: number, t: number): void {
-    const since = this.since[l]!
-    if (t > since) {
-      const v = this.value[l]!
-      if (v !== 0) {
-        if (t > this.binEnd) this.moveTo(t)
-        const clock = this.clock
-        if (since >= this.binStart) this.bins[l * clock.intervalCount + this.bin]! += v * (t - since)
-        else clock.spread(this.bins, l * clock.intervalCount, v, since, t)
-      }
-      this.since[l] = t
-    }
-  }
-
-  /** Moves the current bin to the one holding time t (times only grow). */
+  /** Moves the clock to the bin holding time t: the levels' values close the bins left and open the new one. */
   private moveTo(t: number): void {
     const clock = this.clock
-    const i = clock.binOf(t)
-    const last = clock.intervalCount - 1
-    this.bin = i
-    this.binStart = i === 0 ? Number.NEGATIVE_INFINITY : clock.open + i * clock.intervalMs
-    this.binEnd = i === last ? Number.POSITIVE_INFINITY : clock.open + (i + 1) * clock.intervalMs
+    const I = clock.intervalCount
+    const next = clock.binOf(t)
+    const old = this.bin
+    if (next !== old) {
+      const value = this.value
+      const bins = this.bins
+      for (let l = 0; l < this.count; l++) {
+        const v = value[l]!
+        if (v === 0) continue
+        const row = l * I
+        // Bins from the old one to the new one: each gets v × its end, and the ones after it −v × their start.
+        for (let i = old; i < next; i++) bins[row + i]! += v * this.clamp(this.endOf(i))
+        for (let i = old + 1; i <= next; i++) bins[row + i]! -= v * this.clamp(this.startOf(i))
+      }
+      this.bin = next
+    }
+    this.binEnd = next === I - 1 ? Number.POSITIVE_INFINITY : clock.open + (next + 1) * clock.intervalMs
   }
 
-  /** Integrates every level up to time t. */
+  private clamp(t: number): number {
+    return Math.max(t, this.from)
+  }
+
+  private startOf(i: number): number {
+    return this.clock.open + i * this.clock.intervalMs
+  }
+
+  private endOf(i: number): number {
+    return this.clock.open + (i + 1) * this.clock.intervalMs
+  }
+
+  /** Completes every level's integral up to time t (the end of the run). */
   flushAll(t: number): void {
-    for (let l = 0; l < this.count; l++) this.flush(l, t)
+    if (this.bin < 0) return
+    if (t > this.binEnd) this.moveTo(t)
+    const tt = this.clamp(t)
+    const I = this.clock.intervalCount
+    for (let l = 0; l < this.count; l++) {
+      const v = this.value[l]!
+      if (v !== 0) this.bins[l * I + this.bin]! += v * tt
+    }
   }
 }

@@ -4,7 +4,7 @@
  * once). A call event first selects its scopes, then adds to them.
  */
 import { CallKind as Kind } from "../Observer.ts"
-import { bucketOf, HISTOGRAM_BUCKETS, type SparseHistogram } from "../stats/Histogram.ts"
+import { HISTOGRAM_BUCKETS, type SparseHistogram } from "../stats/Histogram.ts"
 import { CALL_COUNTER_COUNT, CALL_COUNTERS, type CallCounts, CallCounter as CC, isMaxCounter } from "./Counters.ts"
 
 /** Call kinds (queue, direct, internal, outbound). */
@@ -22,9 +22,16 @@ export class ScopeCounters {
   readonly waitHist: Uint32Array
   readonly abandonHist: Uint32Array
   private readonly intervalHist: Array<Uint32Array | undefined>
-  // The selected scopes and their counter bases (−1: not selected).
-  private readonly scope = new Int32Array(4)
-  private readonly base = new Int32Array(4)
+  // The selected scopes and their counter bases: s0 (the call type's, never −1), s1 (tenant), s2 (queue); −1 when
+  // not selected. Plain fields rather than an array: this runs for every call event.
+  private s0 = 0
+  private s1 = -1
+  private s2 = -1
+  private b0 = 0
+  private b1 = -1
+  private b2 = -1
+  private readonly typeBase: number
+  private readonly tenantBase: number
 
   constructor(queueCount: number, tenantCount: number, intervals: number) {
     this.queueCount = queueCount
@@ -35,6 +42,8 @@ export class ScopeCounters {
     this.waitHist = new Uint32Array(this.scopeCount * HISTOGRAM_BUCKETS)
     this.abandonHist = new Uint32Array(this.scopeCount * HISTOGRAM_BUCKETS)
     this.intervalHist = new Array<Uint32Array | undefined>(intervals).fill(undefined)
+    this.tenantBase = 1 + queueCount
+    this.typeBase = 1 + queueCount + tenantCount
   }
 
   /** Scope index of queue q. */
@@ -62,71 +71,64 @@ export class ScopeCounters {
    * its tenant; plus queue q when q ≥ 0.
    */
   select(i: number, kind: number, tenant: number, q: number): void {
-    const scope = this.scope
-    scope[0] = this.typeScope(kind)
-    scope[1] = kind === Kind.queue ? this.tenantScope(tenant) : -1
-    scope[2] = q >= 0 ? this.queueScope(q) : -1
-    scope[3] = -1
-    for (let k = 0; k < 3; k++) this.base[k] = scope[k]! >= 0 ? this.offset(scope[k]!, i) : -1
-    this.base[3] = -1
+    const stride = this.intervals * CALL_COUNTER_COUNT
+    const at = i * CALL_COUNTER_COUNT
+    const s0 = kind === Kind.queue ? 0 : this.typeBase + kind
+    const s1 = kind === Kind.queue && tenant >= 0 && tenant < this.tenantCount ? this.tenantBase + tenant : -1
+    const s2 = q >= 0 ? 1 + q : -1
+    this.s0 = s0
+    this.s1 = s1
+    this.s2 = s2
+    this.b0 = s0 * stride + at
+    this.b1 = s1 >= 0 ? s1 * stride + at : -1
+    this.b2 = s2 >= 0 ? s2 * stride + at : -1
   }
 
   /** Adds v to counter c of the selected scopes. */
   inc(c: number, v: number): void {
-    const base = this.base
     const counters = this.counters
-    for (let k = 0; k < 3; k++) {
-      const b = base[k]!
-      if (b >= 0) counters[b + c]! += v
-    }
+    counters[this.b0 + c]! += v
+    const b1 = this.b1
+    if (b1 >= 0) counters[b1 + c]! += v
+    const b2 = this.b2
+    if (b2 >= 0) counters[b2 + c]! += v
   }
 
   /** Raises max counter c of the selected scopes to v. */
   raise(c: number, v: number): void {
-    const base = this.base
     const counters = this.counters
-    for (let k = 0; k < 3; k++) {
-      const b = base[k]!
-      if (b >= 0 && v > counters[b + c]!) counters[b + c] = v
-    }
+    const b0 = this.b0
+    if (v > counters[b0 + c]!) counters[b0 + c] = v
+    const b1 = this.b1
+    if (b1 >= 0 && v > counters[b1 + c]!) counters[b1 + c] = v
+    const b2 = this.b2
+    if (b2 >= 0 && v > counters[b2 + c]!) counters[b2 + c] = v
   }
 
   /** Counts an answered call in the selected scopes, in one pass (this runs for every answered call). */
   answered(wait: number, within: number): void {
-    const base = this.base
     const counters = this.counters
     const waited = wait > 0 ? 1 : 0
-    for (let k = 0; k < 3; k++) {
-      const b = base[k]!
-      if (b < 0) continue
-      counters[b + CC.answered]! += 1
-      counters[b + CC.waitAnsweredMs]! += wait
-      counters[b + CC.waitAllMs]! += wait
-      counters[b + CC.waited]! += waited
-      counters[b + CC.answeredWithin]! += within
-      if (wait > counters[b + CC.maxWaitMs]!) counters[b + CC.maxWaitMs] = wait
-      if (wait > counters[b + CC.maxWaitAnsweredMs]!) counters[b + CC.maxWaitAnsweredMs] = wait
-    }
+    answeredAt(counters, this.b0, wait, waited, within)
+    if (this.b1 >= 0) answeredAt(counters, this.b1, wait, waited, within)
+    if (this.b2 >= 0) answeredAt(counters, this.b2, wait, waited, within)
   }
 
-  /** Counts a wait in the answered or abandon histograms of the selected scopes. */
-  record(hists: Uint32Array, wait: number): void {
-    const bucket = bucketOf(wait)
-    const scope = this.scope
-    for (let k = 0; k < 3; k++) {
-      const s = scope[k]!
-      if (s >= 0) hists[s * HISTOGRAM_BUCKETS + bucket]! += 1
-    }
+  /** Counts a wait, in histogram bucket `bucket` (see `bucketOf`), in the histograms of the selected scopes. */
+  record(hists: Uint32Array, bucket: number): void {
+    hists[this.s0 * HISTOGRAM_BUCKETS + bucket]! += 1
+    if (this.s1 >= 0) hists[this.s1 * HISTOGRAM_BUCKETS + bucket]! += 1
+    if (this.s2 >= 0) hists[this.s2 * HISTOGRAM_BUCKETS + bucket]! += 1
   }
 
-  /** Counts an answered queue call's wait in its arrival interval's histogram. */
-  recordInterval(i: number, wait: number): void {
+  /** Counts an answered queue call's wait (its histogram bucket) in its arrival interval's histogram. */
+  recordInterval(i: number, bucket: number): void {
     let h = this.intervalHist[i]
     if (h === undefined) {
       h = new Uint32Array(HISTOGRAM_BUCKETS)
       this.intervalHist[i] = h
     }
-    h[bucketOf(wait)]! += 1
+    h[bucket]! += 1
   }
 
   /** Interval i's answered-wait histogram (total scope). */
@@ -168,6 +170,17 @@ export class ScopeCounters {
       abandonHistogram: sparseRow(this.abandonHist, scope)
     }
   }
+}
+
+/** One scope's answered-call counters from base `b`. */
+const answeredAt = (counters: Float64Array, b: number, wait: number, waited: number, within: number): void => {
+  counters[b + CC.answered]! += 1
+  counters[b + CC.waitAnsweredMs]! += wait
+  counters[b + CC.waitAllMs]! += wait
+  counters[b + CC.waited]! += waited
+  counters[b + CC.answeredWithin]! += within
+  if (wait > counters[b + CC.maxWaitMs]!) counters[b + CC.maxWaitMs] = wait
+  if (wait > counters[b + CC.maxWaitAnsweredMs]!) counters[b + CC.maxWaitAnsweredMs] = wait
 }
 
 /** Row `row` of a dense histogram table as a sparse histogram. */

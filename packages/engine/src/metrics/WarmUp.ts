@@ -8,6 +8,7 @@ import type { Model } from "../Model.ts"
 import { type CallKind, type EndOutcome, CallKind as Kind, NullObserver, EndOutcome as Outcome } from "../Observer.ts"
 import { runReplication } from "../Simulation.ts"
 import { mserOfBatchMeans } from "../stats/Mser.ts"
+import { CallSlots } from "./CallSlots.ts"
 
 const BATCH = 5
 
@@ -16,7 +17,9 @@ const BATCH = 5
  * call. Memory is 16 bytes per 5 calls (the batch means), which is what MSER-5 needs.
  */
 export class WaitSeries extends NullObserver {
-  private readonly arrival = new Map<number, number>()
+  // Arrival time of each queue call in the system, by its slot (no Map operation per call).
+  private readonly slots = new CallSlots()
+  private arrival = new Float64Array(64)
   private sum = 0
   private inBatch = 0
   private batchStart = 0
@@ -32,7 +35,14 @@ export class WaitSeries extends NullObserver {
     _source: number,
     _redialOf: number
   ): void {
-    if (kind === Kind.queue) this.arrival.set(call, t)
+    if (kind !== Kind.queue) return
+    const s = this.slots.add(call)
+    if (s >= this.arrival.length) {
+      const grown = new Float64Array(this.arrival.length * 2)
+      grown.set(this.arrival)
+      this.arrival = grown
+    }
+    this.arrival[s] = t
   }
 
   override offerAccepted(t: number, call: number, _agent: number, _queue: number): void {
@@ -42,13 +52,14 @@ export class WaitSeries extends NullObserver {
   override callEnded(t: number, call: number, _agent: number, outcome: EndOutcome): void {
     // Abandoned or routed away unanswered: the wait ended now. Answered calls were taken at the answer.
     if (outcome !== Outcome.inProgressAtEnd) this.observe(call, t)
-    this.arrival.delete(call)
+    this.slots.remove(call)
   }
 
   private observe(call: number, t: number): void {
-    const arrived = this.arrival.get(call)
-    if (arrived === undefined) return
-    this.arrival.delete(call)
+    const s = this.slots.get(call)
+    if (s < 0) return
+    const arrived = this.arrival[s]!
+    this.slots.remove(call)
     if (this.inBatch === 0) this.batchStart = arrived
     this.sum += t - arrived
     this.inBatch += 1

@@ -10,7 +10,7 @@ import { AgentStatus, CallKind, CancelReason, EndOutcome, RolloverReason } from 
 import { answeredQueueCall, countMiss, refreshAgent } from "./Agents.ts"
 import { armPatience, connect, endCall, holdCall, patienceDeadline } from "./Calls.ts"
 import { CallState, Ev, Line } from "./Events.ts"
-import { leaveQueue, nextStep, rollover, tryOfferCall } from "./Queues.ts"
+import { armQueueTimers, leaveQueue, nextStep, rollover, tryOfferCall } from "./Queues.ts"
 import { type SimState, Strategy } from "./State.ts"
 
 let decidedResponse = 0
@@ -52,11 +52,11 @@ export const startQueueOffer = (st: SimState, c: number, a: number, q: number, m
     st.aQOfferEv[a] = st.at(st.now + ring, Ev.ringTimeout, a, Line.queue)
   }
   // Answered before the caller's patience runs out (answers come first at the same ms): no patience event needed.
-  const safe =
-    st.aQOfferResp[a] === ResponseCode.answer &&
-    st.cRinging[c] === 1 &&
-    st.now + decidedDelay <= patienceDeadline(st, c)
-  if (!safe) armPatience(st, c)
+  // Likewise for the queue's timers: only those before the answer are armed.
+  const single = st.aQOfferResp[a] === ResponseCode.answer && st.cRinging[c] === 1
+  const answerAt = single ? st.now + decidedDelay : Number.POSITIVE_INFINITY
+  if (!(answerAt <= patienceDeadline(st, c))) armPatience(st, c)
+  armQueueTimers(st, c, answerAt)
 }
 
 /** Ring-all: rings every member pushed on the scratch stack from `base`; true when at least one rang. */
@@ -107,6 +107,7 @@ export const onAnswer = (st: SimState, a: number, line: number): void => {
     if (st.aActive[a]! >= 0 && !st.holdAndAccept) {
       // Without Hold & Accept an agent on a call cannot take another: it rings out.
       armPatience(st, st.aQueueCall[a]!)
+      armQueueTimers(st, st.aQueueCall[a]!, Number.POSITIVE_INFINITY)
       st.aQOfferResp[a] = ResponseCode.miss
       const q = st.aQOfferQueue[a]!
       st.aQOfferEv[a] = st.at(st.aQOfferStart[a]! + st.model.queues[q]!.ringTimeout, Ev.ringTimeout, a, Line.queue)
@@ -198,6 +199,7 @@ const failQueueOffer = (st: SimState, a: number, isReject: boolean): void => {
     // Ring-all, last ring ended: the agent is free again before the call rings everyone anew, so they ring too.
     st.cState[c] = CallState.waiting
     armPatience(st, c)
+    armQueueTimers(st, c, Number.POSITIVE_INFINITY)
     refreshAgent(st, a)
     tryOfferCall(st, c)
   } else {
@@ -223,6 +225,7 @@ export const queueOfferGone = (st: SimState, c: number): void => {
   if (st.cRinging[c]! > 0 || st.cState[c] !== CallState.ringing) return
   st.cState[c] = CallState.waiting
   armPatience(st, c)
+  armQueueTimers(st, c, Number.POSITIVE_INFINITY)
   if (st.cRollPending[c] === 1) rollover(st, c, RolloverReason.maxWait)
   else tryOfferCall(st, c)
 }

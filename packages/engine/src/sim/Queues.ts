@@ -7,7 +7,7 @@ import type { StepModel } from "../Model.ts"
 import { CancelReason, EndOutcome, RolloverReason, StepKind } from "../Observer.ts"
 import { refreshAgent } from "./Agents.ts"
 import { armPatience, endCall } from "./Calls.ts"
-import { CallState, Ev } from "./Events.ts"
+import { CallState, Ev, EvPriority } from "./Events.ts"
 import { cancelCallOffers, ringAll, startDirectOffer, startQueueOffer } from "./Offers.ts"
 import { Reoffer, type SimState, Strategy } from "./State.ts"
 
@@ -53,6 +53,7 @@ export const leaveQueue = (st: SimState, c: number): void => {
   st.cWaitEv[c] = -1
   st.cancel(st.cTierEv[c]!)
   st.cTierEv[c] = -1
+  st.cTimers[c] = 0
   st.cancel(st.cRetryEv[c]!)
   st.cRetryEv[c] = -1
   st.clearTried(c)
@@ -145,10 +146,63 @@ const enterQueue = (st: SimState, c: number, q: number): void => {
   st.cState[c] = CallState.waiting
   st.obs.callQueued(st.now, st.cNo[c]!, q)
   link(st, c, q)
-  if (queue.maxWait !== Number.POSITIVE_INFINITY) st.cWaitEv[c] = st.at(st.now + queue.maxWait, Ev.maxWait, c)
-  if (queue.tierWait > 0 && st.qMaxTier[q]! > 1) st.cTierEv[c] = st.at(st.now + queue.tierWait, Ev.tier, c, 2)
+  // The maximum wait and the first tier's opening are armed lazily, like patience (see armQueueTimers).
+  let timers = 0
+  if (queue.maxWait !== Number.POSITIVE_INFINITY) {
+    st.cWaitSeq[c] = st.cal.reserveSeq()
+    timers |= WAIT_TIMER
+  }
+  if (queue.tierWait > 0 && st.qMaxTier[q]! > 1) {
+    st.cTierSeq[c] = st.cal.reserveSeq()
+    timers |= TIER_TIMER
+  }
+  st.cTimers[c] = timers
   tryOfferCall(st, c)
-  if (st.cState[c] === CallState.waiting) armPatience(st, c)
+  if (st.cState[c] === CallState.waiting) {
+    armPatience(st, c)
+    armQueueTimers(st, c, Number.POSITIVE_INFINITY)
+  }
+}
+
+const WAIT_TIMER = 1
+const TIER_TIMER = 2
+
+/**
+ * Puts the call's queue timers (maximum wait, first tier opening) that fall before `until` in the calendar, if
+ * not yet there. Like patience they are armed only once the call waits, or rings at an offer that may not be
+ * answered before them: a call answered at once costs no calendar work. The sequences reserved when the call
+ * entered the queue keep simultaneous events in exactly the order they would have had.
+ */
+export const armQueueTimers = (st: SimState, c: number, until: number): void => {
+  const timers = st.cTimers[c]!
+  if (timers === 0) return
+  const q = st.cQueue[c]!
+  const queue = st.model.queues[q]!
+  const enter = st.cEnter[c]!
+  if ((timers & WAIT_TIMER) !== 0 && enter + queue.maxWait < until) {
+    st.cTimers[c] = st.cTimers[c]! & ~WAIT_TIMER
+    st.cWaitEv[c] = st.cal.scheduleWithSeq(
+      enter + queue.maxWait,
+      Ev.maxWait,
+      EvPriority[Ev.maxWait]!,
+      st.cWaitSeq[c]!,
+      c,
+      0,
+      0
+    )
+  }
+  if ((timers & TIER_TIMER) !== 0 && enter + queue.tierWait < until) {
+    st.cTimers[c] = st.cTimers[c]! & ~TIER_TIMER
+    st.cTierEv[c] = st.cal.scheduleWithSeq(
+      enter + queue.tierWait,
+      Ev.tier,
+      EvPriority[Ev.tier]!,
+      st.cTierSeq[c]!,
+      c,
+      2,
+      0
+    )
+  }
 }
 
 /** Leaves the queue for the workflow's next step (R10). */

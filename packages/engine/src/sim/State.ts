@@ -9,6 +9,7 @@ import type { Model } from "../Model.ts"
 import { CallKind, type Observer } from "../Observer.ts"
 import { EvPriority } from "./Events.ts"
 import { MemberSet } from "./MemberSet.ts"
+import { ScheduleList } from "./Schedules.ts"
 
 const growI32 = (a: Int32Array, n: number, fill = 0): Int32Array<ArrayBuffer> => {
   const b = new Int32Array(n)
@@ -128,6 +129,10 @@ export class SimState {
   /** Calendar sequence reserved at arrival for the (lazily scheduled) patience event. */
   cPatSeq = new Float64Array(0)
   cWaitEv = new Int32Array(0)
+  /** Queue timers not yet in the calendar (bit 1: maximum wait, bit 2: first tier) and their reserved sequences. */
+  cTimers = new Uint8Array(0)
+  cWaitSeq = new Float64Array(0)
+  cTierSeq = new Float64Array(0)
   cTalkEv = new Int32Array(0)
   cRetryEv = new Int32Array(0)
   cTierEv = new Int32Array(0)
@@ -220,6 +225,8 @@ export class SimState {
   sawTried = false
   /** Set by chooseMember: a skipped member failed a zero-length offer of this call at this very ms. */
   sawSameMs = false
+  /** The agents' shifts and breaks, fed to the calendar one at a time (set by the simulation's set-up). */
+  schedules = new ScheduleList(0)
   /** Set when the run must stop (horizon or guard). */
   finished = false
 
@@ -409,6 +416,9 @@ export class SimState {
     this.cPatEv = growI32(this.cPatEv, n)
     this.cPatSeq = growF64(this.cPatSeq, n)
     this.cWaitEv = growI32(this.cWaitEv, n)
+    this.cTimers = growU8(this.cTimers, n)
+    this.cWaitSeq = growF64(this.cWaitSeq, n)
+    this.cTierSeq = growF64(this.cTierSeq, n)
     this.cTalkEv = growI32(this.cTalkEv, n)
     this.cRetryEv = growI32(this.cRetryEv, n)
     this.cTierEv = growI32(this.cTierEv, n)
@@ -455,6 +465,7 @@ export class SimState {
     this.cTried[c] = -1
     this.cPatEv[c] = -1
     this.cWaitEv[c] = -1
+    this.cTimers[c] = 0
     this.cTalkEv[c] = -1
     this.cRetryEv[c] = -1
     this.cTierEv[c] = -1
