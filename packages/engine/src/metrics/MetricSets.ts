@@ -199,24 +199,8 @@ const AGENT_TIMES = {
   overtime: "overtimeMs"
 } as const satisfies Record<string, keyof AgentCounts>
 
-const AGENT_COUNTS = [
-  "offers",
-  "queueOffers",
-  "answered",
-  "queueAnswered",
-  "directAnswered",
-  "internalAnswered",
-  "outbound",
-  "misses",
-  "rejects",
-  "directMisses",
-  "directRejects",
-  "cancelledOffers",
-  "holds",
-  "wrapUps",
-  "overtimes",
-  "missUnavailable"
-] as const satisfies ReadonlyArray<keyof AgentCounts>
+/** The agent counters that are counts, not times (every counter but the `…Ms` integrals), in counter order. */
+const AGENT_COUNTS: ReadonlyArray<keyof AgentCounts> = AGENT_COUNTERS.filter((name) => !name.endsWith("Ms"))
 
 /** The agent metrics over replications. */
 export const agentMetrics = (counts: ReadonlyArray<AgentCounts>): AgentMetrics => {
