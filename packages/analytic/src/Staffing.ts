@@ -68,12 +68,27 @@ export interface StaffingResult {
   readonly scheduled: number
   readonly achieved: StaffingAchieved
   /**
-   * The goal that fails with one agent fewer (first of service-level, asa, abandonment), or the
-   * hard bound that set the minimum (occupancy cap, or stability N > A for Erlang C); "none" when the
-   * smallest possible staffing already meets every goal.
+   * What fails with one agent fewer: the first entry of `failingWithOneFewer`, so the goals come
+   * before the hard bounds (service-level, asa, abandonment, occupancy, stability); "none" when
+   * one agent fewer is no staffing at all (Erlang A with a single agent).
    */
   readonly binding: StaffingConstraint | "none"
+  /**
+   * Every goal and hard bound that fails with `agents − 1`, in the priority order of
+   * {@link StaffingConstraints}. Several often fail together: an occupancy cap can set the same
+   * minimum as the service-level target, and Erlang C below the load fails stability and every goal.
+   */
+  readonly failingWithOneFewer: ReadonlyArray<StaffingConstraint>
 }
+
+/** The constraints in the order `binding` picks from: the planner's goals first, then the hard bounds. */
+export const StaffingConstraints: ReadonlyArray<StaffingConstraint> = [
+  "service-level",
+  "asa",
+  "abandonment",
+  "occupancy",
+  "stability"
+]
 
 /**
  * Finds the fewest agents meeting every goal by scanning up from the hard lower bounds (Erlang C:
@@ -101,7 +116,16 @@ export const requiredAgents = (input: StaffingInput): StaffingResult => {
   const offeredLoad = arrivalRate * aht
   if (offeredLoad === 0) {
     const achieved = { serviceLevel: 1, asa: 0, pAbandon: 0, occupancy: 0, pWait: 0 }
-    return { model, offeredLoad, agents: 0, fractionalAgents: 0, scheduled: 0, achieved, binding: "none" }
+    return {
+      model,
+      offeredLoad,
+      agents: 0,
+      fractionalAgents: 0,
+      scheduled: 0,
+      achieved,
+      binding: "none",
+      failingWithOneFewer: []
+    }
   }
 
   // Metrics at a (possibly real) number of agents; undefined when Erlang C is unstable there.
@@ -123,6 +147,9 @@ export const requiredAgents = (input: StaffingInput): StaffingResult => {
     if (input.abandonTarget !== undefined && m.pAbandon > input.abandonTarget) failed.push("abandonment")
     return failed
   }
+  // Erlang C at N ≤ A: SL 0 and ASA ∞ fail any goal set; abandonment is 0 in Erlang C.
+  const overloadFailures = (): Array<StaffingConstraint> =>
+    failedGoals({ serviceLevel: 0, asa: Number.POSITIVE_INFINITY, pAbandon: 0, occupancy: 1, pWait: 1 })
   // The cap is on offered-load occupancy A/N, the planner convention; Erlang A's achieved occupancy is lower.
   const occupancyHolds = (agents: number) =>
     maxOccupancy === undefined || offeredLoad <= maxOccupancy * agents * (1 + 1e-12)
@@ -139,19 +166,24 @@ export const requiredAgents = (input: StaffingInput): StaffingResult => {
 
   let agents = lowest
   let achieved = evaluate(agents)!
-  let previous: StaffingAchieved | undefined
   while (failedGoals(achieved).length > 0) {
     agents += 1
     if (agents > maxAgents) throw new RangeError(`no staffing up to ${maxAgents} agents meets the goals`)
-    previous = achieved
     achieved = evaluate(agents)!
   }
 
-  // Which goal failed one agent below (first of service-level, asa, abandonment); at the lower bound, the bound.
-  let binding: StaffingConstraint | "none"
-  if (previous !== undefined) binding = failedGoals(previous)[0]!
-  else if (occupancyMinimum > 1 && occupancyMinimum >= stabilityMinimum) binding = "occupancy"
-  else binding = withPatience ? "none" : "stability"
+  // Everything that fails one agent below, goals included when a bound already set the minimum (the
+  // answer can sit on the occupancy cap while the service level fails there too). Erlang C below the
+  // load is evaluated by its overload limits (SL 0, ASA ∞). Zero agents is no staffing for Erlang A.
+  const fewer = agents - 1
+  const failingWithOneFewer: Array<StaffingConstraint> = []
+  if (fewer >= 1) {
+    const m = evaluate(fewer)
+    failingWithOneFewer.push(...(m === undefined ? overloadFailures() : failedGoals(m)))
+    if (!occupancyHolds(fewer)) failingWithOneFewer.push("occupancy")
+  }
+  if (!withPatience && fewer <= offeredLoad) failingWithOneFewer.push("stability")
+  const binding = failingWithOneFewer[0] ?? "none"
 
   // Bisection for the smallest real N in (agents − 1, agents] where everything holds (continuous Erlang).
   let lo = agents - 1
@@ -168,6 +200,7 @@ export const requiredAgents = (input: StaffingInput): StaffingResult => {
     fractionalAgents: hi,
     scheduled: ceilCount(agents / (1 - shrinkage)),
     achieved,
-    binding
+    binding,
+    failingWithOneFewer
   }
 }

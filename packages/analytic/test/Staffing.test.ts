@@ -36,7 +36,18 @@ describe("requiredAgents with Erlang C", () => {
     expect(r.achieved.occupancy.toFixed(3)).toBe("0.667")
     expect(r.achieved.pWait.toFixed(3)).toBe("0.102")
     expect(r.binding).toBe("occupancy")
+    expect(r.failingWithOneFewer).toEqual(["occupancy"])
     expectRelative(r.fractionalAgents, 10 / 0.7, 1e-11)
+  })
+
+  it("names the service level when it fails one agent below the occupancy cap too (380/h, 180 s, 80% in 30 s)", () => {
+    // ⌈19 / 0.85⌉ = 23 is the cap's minimum, and 22 agents give SL 0.754 < 0.8: both goals fail at 22.
+    const input = { arrivalRate: 380 / 3600, aht: 180, threshold: 30, serviceLevelTarget: 0.8, maxOccupancy: 0.85 }
+    const r = requiredAgents(input)
+    expect(r.agents).toBe(23)
+    expect(erlangC({ ...input, agents: 22 }).serviceLevel).toBeLessThan(0.8)
+    expect(r.binding).toBe("service-level")
+    expect(r.failingWithOneFewer).toEqual(["service-level", "occupancy"])
   })
 
   it("lets an ASA goal decide", () => {
@@ -52,6 +63,7 @@ describe("requiredAgents with Erlang C", () => {
     const r = requiredAgents({ ...classic, serviceLevelTarget: 0 })
     expect(r.agents).toBe(11)
     expect(r.binding).toBe("stability")
+    expect(r.failingWithOneFewer).toEqual(["stability"])
     expect(r.fractionalAgents).toBeGreaterThan(10)
     expect(r.fractionalAgents).toBeLessThan(10 + 1e-9)
   })
@@ -117,6 +129,7 @@ describe("requiredAgents with Erlang A", () => {
     const r = requiredAgents({ ...patient, arrivalRate: 1 / 3600 })
     expect(r.agents).toBe(1)
     expect(r.binding).toBe("none")
+    expect(r.failingWithOneFewer).toEqual([])
     expect(r.fractionalAgents > 0 && r.fractionalAgents < 1).toBe(true)
   })
 
@@ -159,7 +172,12 @@ describe("requiredAgents properties", () => {
         const r = requiredAgents(input)
         expect(r.achieved.serviceLevel).toBeGreaterThanOrEqual(g.target)
         expect(serviceLevelAt(input, r.agents)).toBe(r.achieved.serviceLevel)
-        if (r.binding === "service-level") expect(serviceLevelAt(input, r.agents - 1)).toBeLessThan(g.target)
+        // The service level is listed exactly when it fails one agent below (Erlang C overload counts as SL 0).
+        if (r.agents > 1) {
+          const below = input.patience === undefined && r.agents - 1 <= g.load ? 0 : serviceLevelAt(input, r.agents - 1)
+          expect(r.failingWithOneFewer.includes("service-level")).toBe(below < g.target)
+        }
+        expect(r.binding).toBe(r.failingWithOneFewer[0] ?? "none")
         expect(r.fractionalAgents).toBeGreaterThan(r.agents - 1)
         expect(r.fractionalAgents).toBeLessThanOrEqual(r.agents)
       }),

@@ -215,6 +215,13 @@ const bindingText: Record<string, string> = {
   none: "nothing (the smallest staffing meets every goal)"
 }
 
+/** Everything that fails with one agent fewer, in the search's priority order ("… and …"). */
+const setBy = (staffing: StaffingResult): string => {
+  const names = staffing.failingWithOneFewer.map((c) => bindingText[c] ?? c)
+  if (names.length === 0) return bindingText[staffing.binding] ?? staffing.binding
+  return names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`
+}
+
 /** The human-readable answer. */
 export const renderErlang = (request: ErlangRequest, answer: ErlangAnswer, style: Style): Array<string> => {
   const s = answer.summary
@@ -236,11 +243,7 @@ export const renderErlang = (request: ErlangRequest, answer: ErlangAnswer, style
     const goal = `${percent(request.mode.target, 0)} within ${threshold}`
     lines.push(
       ...table([
-        [
-          "required agents",
-          style.bold(String(st.agents)),
-          `fewest on the phones for ${goal}; set by ${bindingText[st.binding] ?? st.binding}`
-        ],
+        ["required agents", style.bold(String(st.agents)), `fewest on the phones for ${goal}; set by ${setBy(st)}`],
         ["fractional", fixed(st.fractionalAgents, 2), "before rounding up (sum these across intervals)"],
         ["scheduled", String(st.scheduled), `with ${percent(request.mode.shrinkage ?? 0, 0)} shrinkage`]
       ]),

@@ -130,6 +130,19 @@ describe("computeErlang", () => {
     })
   )
 
+  it.effect("--target names every goal that fails with one agent fewer", () =>
+    Effect.gen(function* () {
+      // 23 agents: the occupancy cap's minimum, and the service level also fails with 22.
+      const request = yield* checkErlangFlags(
+        flags({ rate: 380, threshold: "30s", agents: undefined, target: 0.8, maxOccupancy: 0.85 })
+      )
+      const answer = yield* computeErlang(request)
+      assert.strictEqual(JSON.parse(erlangJson(answer)).binding, "service-level")
+      const text = renderErlang(request, answer, makeStyle(false)).join("\n")
+      assert.match(text, /required agents +23 +.*; set by the service-level target and the occupancy cap/)
+    })
+  )
+
   it.effect("the text names the model, the values and the service-level definition", () =>
     Effect.gen(function* () {
       const request = yield* checkErlangFlags(flags())
