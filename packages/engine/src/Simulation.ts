@@ -84,7 +84,7 @@ const setUp = (st: SimState, horizon: number): void => {
     st.pendingScripted++
   })
   m.sources.forEach((_, s) => {
-    st.srcNext[s] = m.open
+    st.source.next[s] = m.open
     st.now = m.open
     scheduleArrival(st, s)
   })
@@ -95,12 +95,12 @@ const setUp = (st: SimState, horizon: number): void => {
 /** Ends every call still in the system, in call-number order. */
 const endInProgress = (st: SimState): void => {
   const live: Array<number> = []
-  for (let c = 0; c < st.cap; c++) if (st.cState[c] !== CallState.free) live.push(c)
-  live.sort((x, y) => st.cNo[x]! - st.cNo[y]!)
+  for (let c = 0; c < st.call.cap; c++) if (st.call.state[c] !== CallState.free) live.push(c)
+  live.sort((x, y) => st.call.no[x]! - st.call.no[y]!)
   for (const c of live) {
-    const state = st.cState[c]
-    const agent = state === CallState.talking || state === CallState.held ? st.cAgent[c]! : -1
-    st.obs.callEnded(st.now, st.cNo[c]!, agent, EndOutcome.inProgressAtEnd)
+    const state = st.call.state[c]
+    const agent = state === CallState.talking || state === CallState.held ? st.call.agent[c]! : -1
+    st.obs.callEnded(st.now, st.call.no[c]!, agent, EndOutcome.inProgressAtEnd)
   }
   st.inProgressAtEnd = live.length
 }
@@ -203,7 +203,7 @@ export const runReplication = (model: Model, options: RunOptions = {}): RunStats
     st.events++
     dispatch(st, cal.kind, cal.a, cal.b, cal.c)
     if (st.finished) break
-    if (!st.arrivalsOpen && st.liveCalls === 0 && st.activeWraps === 0 && st.pendingScripted === 0) break
+    if (!st.arrivalsOpen && st.call.live === 0 && st.activeWraps === 0 && st.pendingScripted === 0) break
   }
   st.obs.simulationEnded(st.now)
   return {

@@ -9,7 +9,8 @@ import { refreshAgent } from "./Agents.ts"
 import { armPatience, endCall } from "./Calls.ts"
 import { CallState, Ev, EvPriority } from "./Events.ts"
 import { cancelCallOffers, ringAll, startDirectOffer, startQueueOffer } from "./Offers.ts"
-import { Reoffer, type SimState, Strategy } from "./State.ts"
+import { Reoffer, Strategy } from "./Rules.ts"
+import type { SimState } from "./State.ts"
 
 const DAY = 86_400_000
 
@@ -17,47 +18,47 @@ const DAY = 86_400_000
 
 /** Joins the line behind every call of the same or higher priority. */
 const link = (st: SimState, c: number, q: number): void => {
-  const p = st.cPriority[c]!
-  let after = st.qTail[q]!
-  while (after >= 0 && st.cPriority[after]! < p) after = st.cPrev[after]!
-  const next = after >= 0 ? st.cNext[after]! : st.qHead[q]!
-  st.cPrev[c] = after
-  st.cNext[c] = next
-  if (after >= 0) st.cNext[after] = c
-  else st.qHead[q] = c
-  if (next >= 0) st.cPrev[next] = c
-  else st.qTail[q] = c
-  st.qCount[q]!++
-  st.cInQueue[c] = 1
+  const p = st.call.priority[c]!
+  let after = st.queue.tail[q]!
+  while (after >= 0 && st.call.priority[after]! < p) after = st.call.prev[after]!
+  const next = after >= 0 ? st.call.next[after]! : st.queue.head[q]!
+  st.call.prev[c] = after
+  st.call.next[c] = next
+  if (after >= 0) st.call.next[after] = c
+  else st.queue.head[q] = c
+  if (next >= 0) st.call.prev[next] = c
+  else st.queue.tail[q] = c
+  st.queue.count[q]!++
+  st.call.inQueue[c] = 1
 }
 
 const unlink = (st: SimState, c: number): void => {
-  if (st.cInQueue[c] === 0) return
-  const q = st.cQueue[c]!
-  const prev = st.cPrev[c]!
-  const next = st.cNext[c]!
-  if (prev >= 0) st.cNext[prev] = next
-  else st.qHead[q] = next
-  if (next >= 0) st.cPrev[next] = prev
-  else st.qTail[q] = prev
-  st.cPrev[c] = -1
-  st.cNext[c] = -1
-  st.qCount[q]!--
-  st.cInQueue[c] = 0
+  if (st.call.inQueue[c] === 0) return
+  const q = st.call.queue[c]!
+  const prev = st.call.prev[c]!
+  const next = st.call.next[c]!
+  if (prev >= 0) st.call.next[prev] = next
+  else st.queue.head[q] = next
+  if (next >= 0) st.call.prev[next] = prev
+  else st.queue.tail[q] = prev
+  st.call.prev[c] = -1
+  st.call.next[c] = -1
+  st.queue.count[q]!--
+  st.call.inQueue[c] = 0
 }
 
 /** Takes the call out of its queue's line and stops its queue timers (maximum wait, tiers, retry). */
 export const leaveQueue = (st: SimState, c: number): void => {
   unlink(st, c)
-  st.cancel(st.cWaitEv[c]!)
-  st.cWaitEv[c] = -1
-  st.cancel(st.cTierEv[c]!)
-  st.cTierEv[c] = -1
-  st.cTimers[c] = 0
-  st.cancel(st.cRetryEv[c]!)
-  st.cRetryEv[c] = -1
-  st.clearTried(c)
-  st.cRollPending[c] = 0
+  st.cancel(st.call.waitEv[c]!)
+  st.call.waitEv[c] = -1
+  st.cancel(st.call.tierEv[c]!)
+  st.call.tierEv[c] = -1
+  st.call.timers[c] = 0
+  st.cancel(st.call.retryEv[c]!)
+  st.call.retryEv[c] = -1
+  st.call.clearTried(c)
+  st.call.rollPending[c] = 0
 }
 
 // ---- workflow steps ----
@@ -69,30 +70,30 @@ const inHours = (t: number, open: number, close: number): boolean => {
 
 /** A queue call enters its workflow: business hours decide between the steps and the after-hours steps. */
 export const startRouting = (st: SimState, c: number): void => {
-  const wf = st.model.workflows[st.cWorkflow[c]!]!
+  const wf = st.model.workflows[st.call.workflow[c]!]!
   const bh = wf.businessHours
-  st.cStep[c] = 0
-  st.cStepList[c] = 0
+  st.call.step[c] = 0
+  st.call.stepList[c] = 0
   if (bh !== undefined && !inHours(st.now, bh.open, bh.close)) {
-    st.obs.callRolledOver(st.now, st.cNo[c]!, -1, RolloverReason.afterHours)
-    st.cStepList[c] = 1
+    st.obs.callRolledOver(st.now, st.call.no[c]!, -1, RolloverReason.afterHours)
+    st.call.stepList[c] = 1
   }
   routeCurrentStep(st, c)
 }
 
 /** Routes the call to its current workflow step; past the last step the workflow hangs up. */
 export const routeCurrentStep = (st: SimState, c: number): void => {
-  const wf = st.model.workflows[st.cWorkflow[c]!]!
-  const steps = st.cStepList[c] === 1 ? wf.businessHours!.afterHours : wf.steps
-  const i = st.cStep[c]!
+  const wf = st.model.workflows[st.call.workflow[c]!]!
+  const steps = st.call.stepList[c] === 1 ? wf.businessHours!.afterHours : wf.steps
+  const i = st.call.step[c]!
   if (i >= steps.length) endCall(st, c, EndOutcome.hungUp, -1)
   else routeTo(st, c, steps[i]!)
 }
 
 /** The next workflow step. */
 export const nextStep = (st: SimState, c: number): void => {
-  st.cState[c] = CallState.routing
-  st.cStep[c]!++
+  st.call.state[c] = CallState.routing
+  st.call.step[c]!++
   routeCurrentStep(st, c)
 }
 
@@ -105,14 +106,14 @@ const routeTo = (st: SimState, c: number, s: StepModel): void => {
     return
   }
   st.routeDepth++
-  st.obs.callRouted(st.now, st.cNo[c]!, s.kind, s.target)
+  st.obs.callRouted(st.now, st.call.no[c]!, s.kind, s.target)
   switch (s.kind) {
     case StepKind.queue:
       enterQueue(st, c, s.target)
       break
     case StepKind.directLine:
-      st.cQueue[c] = -1
-      st.cState[c] = CallState.routing
+      st.call.queue[c] = -1
+      st.call.state[c] = CallState.routing
       if (!startDirectOffer(st, c, s.target)) nextStep(st, c)
       break
     case StepKind.answeringService:
@@ -130,35 +131,35 @@ const routeTo = (st: SimState, c: number, s: StepModel): void => {
 /** Joins a queue: overflow when full, rollover at once when nobody is signed in (if set), else wait in line. */
 const enterQueue = (st: SimState, c: number, q: number): void => {
   const queue = st.model.queues[q]!
-  if (st.qCount[q]! >= queue.maxLength) {
-    st.obs.callRolledOver(st.now, st.cNo[c]!, q, RolloverReason.queueFull)
+  if (st.queue.count[q]! >= queue.maxLength) {
+    st.obs.callRolledOver(st.now, st.call.no[c]!, q, RolloverReason.queueFull)
     if (queue.overflow !== undefined) routeTo(st, c, queue.overflow)
     else nextStep(st, c)
     return
   }
-  if (queue.rolloverWhenNoAgents && st.qSignedIn[q] === 0) {
-    st.obs.callRolledOver(st.now, st.cNo[c]!, q, RolloverReason.noAgents)
+  if (queue.rolloverWhenNoAgents && st.queue.signedIn[q] === 0) {
+    st.obs.callRolledOver(st.now, st.call.no[c]!, q, RolloverReason.noAgents)
     nextStep(st, c)
     return
   }
-  st.cQueue[c] = q
-  st.cEnter[c] = st.now
-  st.cState[c] = CallState.waiting
-  st.obs.callQueued(st.now, st.cNo[c]!, q)
+  st.call.queue[c] = q
+  st.call.enter[c] = st.now
+  st.call.state[c] = CallState.waiting
+  st.obs.callQueued(st.now, st.call.no[c]!, q)
   link(st, c, q)
   // The maximum wait and the first tier's opening are armed lazily, like patience (see armQueueTimers).
   let timers = 0
   if (queue.maxWait !== Number.POSITIVE_INFINITY) {
-    st.cWaitSeq[c] = st.cal.reserveSeq()
+    st.call.waitSeq[c] = st.cal.reserveSeq()
     timers |= WAIT_TIMER
   }
-  if (queue.tierWait > 0 && st.qMaxTier[q]! > 1) {
-    st.cTierSeq[c] = st.cal.reserveSeq()
+  if (queue.tierWait > 0 && st.queue.maxTier[q]! > 1) {
+    st.call.tierSeq[c] = st.cal.reserveSeq()
     timers |= TIER_TIMER
   }
-  st.cTimers[c] = timers
+  st.call.timers[c] = timers
   tryOfferCall(st, c)
-  if (st.cState[c] === CallState.waiting) {
+  if (st.call.state[c] === CallState.waiting) {
     armPatience(st, c)
     armQueueTimers(st, c, Number.POSITIVE_INFINITY)
   }
@@ -174,30 +175,30 @@ const TIER_TIMER = 2
  * entered the queue keep simultaneous events in exactly the order they would have had.
  */
 export const armQueueTimers = (st: SimState, c: number, until: number): void => {
-  const timers = st.cTimers[c]!
+  const timers = st.call.timers[c]!
   if (timers === 0) return
-  const q = st.cQueue[c]!
+  const q = st.call.queue[c]!
   const queue = st.model.queues[q]!
-  const enter = st.cEnter[c]!
+  const enter = st.call.enter[c]!
   if ((timers & WAIT_TIMER) !== 0 && enter + queue.maxWait < until) {
-    st.cTimers[c] = st.cTimers[c]! & ~WAIT_TIMER
-    st.cWaitEv[c] = st.cal.scheduleWithSeq(
+    st.call.timers[c] = st.call.timers[c]! & ~WAIT_TIMER
+    st.call.waitEv[c] = st.cal.scheduleWithSeq(
       enter + queue.maxWait,
       Ev.maxWait,
       EvPriority[Ev.maxWait]!,
-      st.cWaitSeq[c]!,
+      st.call.waitSeq[c]!,
       c,
       0,
       0
     )
   }
   if ((timers & TIER_TIMER) !== 0 && enter + queue.tierWait < until) {
-    st.cTimers[c] = st.cTimers[c]! & ~TIER_TIMER
-    st.cTierEv[c] = st.cal.scheduleWithSeq(
+    st.call.timers[c] = st.call.timers[c]! & ~TIER_TIMER
+    st.call.tierEv[c] = st.cal.scheduleWithSeq(
       enter + queue.tierWait,
       Ev.tier,
       EvPriority[Ev.tier]!,
-      st.cTierSeq[c]!,
+      st.call.tierSeq[c]!,
       c,
       2,
       0
@@ -207,18 +208,18 @@ export const armQueueTimers = (st: SimState, c: number, until: number): void => 
 
 /** Leaves the queue for the workflow's next step (R10). */
 export const rollover = (st: SimState, c: number, reason: number): void => {
-  st.obs.callRolledOver(st.now, st.cNo[c]!, st.cQueue[c]!, reason as RolloverReason)
+  st.obs.callRolledOver(st.now, st.call.no[c]!, st.call.queue[c]!, reason as RolloverReason)
   leaveQueue(st, c)
-  st.cQueue[c] = -1
+  st.call.queue[c] = -1
   nextStep(st, c)
 }
 
 /** R10: the queue's maximum wait passed. A ringing offer finishes its ring first unless the setting says not. */
 export const onMaxWait = (st: SimState, c: number): void => {
-  st.cWaitEv[c] = -1
-  if (st.cState[c] === CallState.ringing) {
-    if (st.finishRing) {
-      st.cRollPending[c] = 1
+  st.call.waitEv[c] = -1
+  if (st.call.state[c] === CallState.ringing) {
+    if (st.rules.finishRing) {
+      st.call.rollPending[c] = 1
       return
     }
     const base = st.sp
@@ -237,7 +238,7 @@ export const onMaxWait = (st: SimState, c: number): void => {
 /** The highest tier open to this caller: tier n opens after (n − 1) × tierWait in the queue. */
 const allowedTier = (st: SimState, c: number, q: number): number => {
   const tw = st.model.queues[q]!.tierWait
-  return tw > 0 ? 1 + Math.floor((st.now - st.cEnter[c]!) / tw) : 1_000_000
+  return tw > 0 ? 1 + Math.floor((st.now - st.call.enter[c]!) / tw) : 1_000_000
 }
 
 /**
@@ -251,22 +252,22 @@ export const ZERO_LENGTH_RETRY_MS = 1000
  * again); 2 no, because a zero-length offer to them failed at this very ms (see {@link ZERO_LENGTH_RETRY_MS}).
  */
 const excluded = (st: SimState, c: number, a: number): number => {
-  if (st.cTried[c]! < 0) return 0
-  const t = st.triedAt(c, a)
+  if (st.call.tried[c]! < 0) return 0
+  const t = st.call.triedAt(c, a)
   if (t < 0) return 0
-  if (st.reoffer === Reoffer.never) return 1
+  if (st.rules.reoffer === Reoffer.never) return 1
   if (t === st.now) return 2
-  return st.reoffer === Reoffer.immediately ? 0 : 1
+  return st.rules.reoffer === Reoffer.immediately ? 0 : 1
 }
 
 /** The best eligible member for `c` by the queue's strategy, or −1. Sets `sawTried`/`sawSameMs`. */
 const chooseMember = (st: SimState, c: number, q: number): number => {
   st.sawTried = false
   st.sawSameMs = false
-  const set = st.sets[q]!
+  const set = st.queue.sets[q]!
   if (set.size === 0) return -1
   const lim = allowedTier(st, c, q)
-  const strategy = st.qStrategy[q]!
+  const strategy = st.queue.strategy[q]!
   if (strategy === Strategy.random) {
     let count = 0
     for (let i = 0; i < set.size; i++) {
@@ -274,7 +275,7 @@ const chooseMember = (st: SimState, c: number, q: number): number => {
       if (set.tierOf[m]! <= lim && allowed(st, c, set.agentOf[m]!)) count++
     }
     if (count === 0) return -1
-    let k = st.sRouting.nextInt(count)
+    let k = st.rng.routing.nextInt(count)
     for (let i = 0; i < set.size; i++) {
       const m = set.dense[i]!
       if (set.tierOf[m]! <= lim && excluded(st, c, set.agentOf[m]!) === 0 && k-- === 0) return m
@@ -283,7 +284,7 @@ const chooseMember = (st: SimState, c: number, q: number): number => {
   }
   if (strategy === Strategy.roundRobin) {
     const n = set.agentOf.length
-    const rr = st.qRR[q]!
+    const rr = st.queue.rr[q]!
     let best = -1
     let bestD = n
     for (let i = 0; i < set.size; i++) {
@@ -318,17 +319,17 @@ const allowed = (st: SimState, c: number, a: number): boolean => {
 }
 
 const scheduleRetry = (st: SimState, c: number, t: number): void => {
-  if (st.cRetryEv[c]! < 0) st.cRetryEv[c] = st.at(t, Ev.retry, c)
+  if (st.call.retryEv[c]! < 0) st.call.retryEv[c] = st.at(t, Ev.retry, c)
 }
 
 /** Offers a waiting call to the best eligible member(s). */
 export const tryOfferCall = (st: SimState, c: number): void => {
-  if (st.cState[c] !== CallState.waiting) return
-  const q = st.cQueue[c]!
+  if (st.call.state[c] !== CallState.waiting) return
+  const q = st.call.queue[c]!
   if (offerNow(st, c, q)) return
-  if (!st.sawTried || st.reoffer === Reoffer.never) return
+  if (!st.sawTried || st.rules.reoffer === Reoffer.never) return
   // Every eligible member already failed this call: the ring cycle is complete.
-  if (st.reoffer === Reoffer.immediately) {
+  if (st.rules.reoffer === Reoffer.immediately) {
     scheduleRetry(st, c, st.now + ZERO_LENGTH_RETRY_MS)
     return
   }
@@ -337,22 +338,22 @@ export const tryOfferCall = (st: SimState, c: number): void => {
     scheduleRetry(st, c, due)
     return
   }
-  st.clearTried(c)
+  st.call.clearTried(c)
   offerNow(st, c, q)
 }
 
 /** When a completed ring cycle of `c` may start again: the retry delay after its last failed offer. */
 const cycleDue = (st: SimState, c: number, q: number, sameMs: boolean): number => {
   const rd = st.model.queues[q]!.retryDelay
-  const due = st.cLastFail[c]! + rd
+  const due = st.call.lastFail[c]! + rd
   return sameMs ? Math.max(due, st.now + ZERO_LENGTH_RETRY_MS) : due
 }
 
 const offerNow = (st: SimState, c: number, q: number): boolean => {
-  if (st.qStrategy[q] === Strategy.ringAll) return ringAll(st, c, q, collectRingAll(st, c, q))
+  if (st.queue.strategy[q] === Strategy.ringAll) return ringAll(st, c, q, collectRingAll(st, c, q))
   const m = chooseMember(st, c, q)
   if (m < 0) return false
-  startQueueOffer(st, c, st.sets[q]!.agentOf[m]!, q, m)
+  startQueueOffer(st, c, st.queue.sets[q]!.agentOf[m]!, q, m)
   return true
 }
 
@@ -361,7 +362,7 @@ const collectRingAll = (st: SimState, c: number, q: number): number => {
   st.sawTried = false
   st.sawSameMs = false
   const base = st.sp
-  const set = st.sets[q]!
+  const set = st.queue.sets[q]!
   const lim = allowedTier(st, c, q)
   for (let i = 0; i < set.size; i++) {
     const m = set.dense[i]!
@@ -383,51 +384,51 @@ const collectRingAll = (st: SimState, c: number, q: number): number => {
 
 /** The retry delay passed (or the 1 ms guard): a new ring cycle starts. */
 export const onRetry = (st: SimState, c: number): void => {
-  st.cRetryEv[c] = -1
-  if (st.reoffer !== Reoffer.never) st.clearTried(c)
+  st.call.retryEv[c] = -1
+  if (st.rules.reoffer !== Reoffer.never) st.call.clearTried(c)
   tryOfferCall(st, c)
 }
 
 /** A higher tier opened for this caller. */
 export const onTier = (st: SimState, c: number, tier: number): void => {
-  st.cTierEv[c] = -1
-  const q = st.cQueue[c]!
-  if (tier < st.qMaxTier[q]!) {
-    st.cTierEv[c] = st.at(st.cEnter[c]! + tier * st.model.queues[q]!.tierWait, Ev.tier, c, tier + 1)
+  st.call.tierEv[c] = -1
+  const q = st.call.queue[c]!
+  if (tier < st.queue.maxTier[q]!) {
+    st.call.tierEv[c] = st.at(st.call.enter[c]! + tier * st.model.queues[q]!.tierWait, Ev.tier, c, tier + 1)
   }
   tryOfferCall(st, c)
 }
 
 const older = (st: SimState, x: number, y: number): boolean => {
-  const px = st.cPriority[x]!
-  const py = st.cPriority[y]!
+  const px = st.call.priority[x]!
+  const py = st.call.priority[y]!
   if (px !== py) return px > py
-  const ex = st.cEnter[x]!
-  const ey = st.cEnter[y]!
-  return ex < ey || (ex === ey && st.cNo[x]! < st.cNo[y]!)
+  const ex = st.call.enter[x]!
+  const ey = st.call.enter[y]!
+  return ex < ey || (ex === ey && st.call.no[x]! < st.call.no[y]!)
 }
 
 /** Whether a member other than `a` is eligible, tier-allowed and has not yet failed call `c`. */
 const othersUntried = (st: SimState, c: number, q: number, a: number): boolean => {
-  const set = st.sets[q]!
+  const set = st.queue.sets[q]!
   const lim = allowedTier(st, c, q)
   for (let i = 0; i < set.size; i++) {
     const m = set.dense[i]!
     const b = set.agentOf[m]!
-    if (b !== a && set.tierOf[m]! <= lim && st.triedAt(c, b) < 0) return true
+    if (b !== a && set.tierOf[m]! <= lim && st.call.triedAt(c, b) < 0) return true
   }
   return false
 }
 
 /** The first call in line that may be offered to agent `a` (member `m` of queue `q`), or −1. */
 const firstOfferable = (st: SimState, a: number, q: number, m: number): number => {
-  const tier = st.sets[q]!.tierOf[m]!
-  for (let c = st.qHead[q]!; c >= 0; c = st.cNext[c]!) {
-    if (st.cState[c] !== CallState.waiting || tier > allowedTier(st, c, q)) continue
+  const tier = st.queue.sets[q]!.tierOf[m]!
+  for (let c = st.queue.head[q]!; c >= 0; c = st.call.next[c]!) {
+    if (st.call.state[c] !== CallState.waiting || tier > allowedTier(st, c, q)) continue
     const e = excluded(st, c, a)
     if (e === 0) return c
-    if (st.reoffer === Reoffer.never) continue
-    if (st.reoffer === Reoffer.immediately) {
+    if (st.rules.reoffer === Reoffer.never) continue
+    if (st.rules.reoffer === Reoffer.immediately) {
       scheduleRetry(st, c, st.now + ZERO_LENGTH_RETRY_MS)
       continue
     }
@@ -437,7 +438,7 @@ const firstOfferable = (st: SimState, a: number, q: number, m: number): number =
       scheduleRetry(st, c, due)
       continue
     }
-    st.clearTried(c)
+    st.call.clearTried(c)
     return c
   }
   return -1
@@ -453,20 +454,20 @@ export const tryServeAgent = (st: SimState, a: number): void => {
   let bestM = -1
   let mp = 0
   let qp = 0
-  for (let k = st.amStart[a]!, end = st.amStart[a + 1]!; k < end; k++) {
-    if (best >= 0 && (st.amMemberPriority[k] !== mp || st.amQueuePriority[k] !== qp)) break
-    const q = st.amQueue[k]!
-    if (st.qHead[q]! < 0) continue
-    const c = firstOfferable(st, a, q, st.amPos[k]!)
+  for (let k = st.agent.memberStart[a]!, end = st.agent.memberStart[a + 1]!; k < end; k++) {
+    if (best >= 0 && (st.agent.memberPriority[k] !== mp || st.agent.memberQueuePriority[k] !== qp)) break
+    const q = st.agent.memberQueue[k]!
+    if (st.queue.head[q]! < 0) continue
+    const c = firstOfferable(st, a, q, st.agent.memberPos[k]!)
     if (c >= 0 && (best < 0 || older(st, c, best))) {
       best = c
       bestQ = q
-      bestM = st.amPos[k]!
-      mp = st.amMemberPriority[k]!
-      qp = st.amQueuePriority[k]!
+      bestM = st.agent.memberPos[k]!
+      mp = st.agent.memberPriority[k]!
+      qp = st.agent.memberQueuePriority[k]!
     }
   }
   if (best < 0) return
-  if (st.qStrategy[bestQ] === Strategy.ringAll) ringAll(st, best, bestQ, collectRingAll(st, best, bestQ))
+  if (st.queue.strategy[bestQ] === Strategy.ringAll) ringAll(st, best, bestQ, collectRingAll(st, best, bestQ))
   else startQueueOffer(st, best, a, bestQ, bestM)
 }
