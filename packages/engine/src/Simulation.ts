@@ -19,9 +19,11 @@ import {
   scheduleArrival
 } from "./sim/Calls.ts"
 import { CallState, Ev } from "./sim/Events.ts"
+import { onRetry, onTier } from "./sim/Match.ts"
 import { onAnswer, onRingTimeout } from "./sim/Offers.ts"
-import { onMaxWait, onRetry, onTier } from "./sim/Queues.ts"
+import { onMaxWait } from "./sim/Routing.ts"
 import { planSchedules, scheduleNext } from "./sim/Schedules.ts"
+import { settle } from "./sim/Settle.ts"
 import { SimState } from "./sim/State.ts"
 
 /** A terminating run that cannot empty (calls waiting for agents who never come) stops this long after closing. */
@@ -75,7 +77,7 @@ const setUp = (st: SimState, horizon: number): void => {
   // First, so that they come first at their instant (see Events.ts).
   if (st.steady) st.at(horizon, Ev.horizon, 0)
   else st.at(m.close + GUARD_AFTER_CLOSE_MS, Ev.guard, 0)
-  st.schedules = planSchedules(st)
+  st.schedules = planSchedules(st.cal, st.model)
   m.scriptedActions.forEach((x, i) => {
     st.at(x.at, Ev.action, i)
   })
@@ -114,19 +116,19 @@ const dispatch = (st: SimState, kind: number, a: number, b: number, c: number): 
       onWrapEnd(st, a)
       return
     case Ev.shiftStart:
-      scheduleNext(st, st.schedules)
+      scheduleNext(st.cal, st.schedules)
       onShiftStart(st, a)
       return
     case Ev.shiftEnd:
-      scheduleNext(st, st.schedules)
+      scheduleNext(st.cal, st.schedules)
       onShiftEnd(st, a)
       return
     case Ev.breakStart:
-      scheduleNext(st, st.schedules)
+      scheduleNext(st.cal, st.schedules)
       onBreakStart(st, a)
       return
     case Ev.breakEnd:
-      scheduleNext(st, st.schedules)
+      scheduleNext(st.cal, st.schedules)
       onBreakEnd(st, a)
       return
     case Ev.action:
@@ -202,6 +204,7 @@ export const runReplication = (model: Model, options: RunOptions = {}): RunStats
     st.now = cal.t
     st.events++
     dispatch(st, cal.kind, cal.a, cal.b, cal.c)
+    if (st.work.tail > 0) settle(st)
     if (st.finished) break
     if (!st.arrivalsOpen && st.call.live === 0 && st.activeWraps === 0 && st.pendingScripted === 0) break
   }

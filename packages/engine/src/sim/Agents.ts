@@ -1,111 +1,26 @@
 /**
- * Agent status (set by the agent, a schedule or the system) and queue eligibility (R3, R5, R6, R8), kept apart
- * from the calls that make up an agent's activity. Also shifts, breaks, overtime, scripted actions, the
- * unavailable-on-miss policy (R11) and self-recovery.
+ * Agent status set by the agent, a schedule or the system, kept apart from the calls that make up an agent's
+ * activity: sign-in and sign-out, shifts, breaks, overtime, scripted actions, self-recovery, and the
+ * agent-placed outbound and internal call activities.
  */
-import { sampleMs } from "../kernel/Samplers.ts"
-import { AgentStatus, CancelReason, RolloverReason, StatusCause } from "../Observer.ts"
+import { AgentStatus, CancelReason, StatusCause } from "../Observer.ts"
+import { REASON_BREAK, REASON_SIGNING_OUT, recordStatus, refreshAgent } from "./Eligibility.ts"
 import { Ev, Pending } from "./Events.ts"
 import { cancelDirectOffer, cancelQueueOffer, queueOfferGone } from "./Offers.ts"
-import { rollover, tryServeAgent } from "./Queues.ts"
-import { IdleSince, Strategy } from "./Rules.ts"
 import type { SimState } from "./State.ts"
-
-/** Reason indices fixed by Compile.ts. */
-export const REASON_BREAK = 0
-export const REASON_OUTBOUND = 1
-export const REASON_SIGNING_OUT = 2
+import { Work } from "./WorkList.ts"
 
 /** On a call, holding one, or in wrap-up: a shift end or break waits for this to finish (overtime). */
 export const isBusy = (st: SimState, a: number): boolean =>
   st.agent.active[a]! >= 0 || st.agent.heldTop[a]! >= 0 || st.agent.wrap[a] === 1
 
-const blockedByNonQueueCall = (st: SimState, a: number): boolean => {
-  const mask = st.rules.blockMask
-  if (mask === 0) return false
-  const active = st.agent.active[a]!
-  if (active >= 0 && (mask & (1 << st.call.line[active]!)) !== 0) return true
-  for (let h = st.agent.heldTop[a]!; h >= 0; h = st.call.heldNext[h]!)
-    if ((mask & (1 << st.call.line[h]!)) !== 0) return true
-  return false
-}
-
-/**
- * R3/R5/R6/R8: Available, no queue call ringing, active or held, not in wrap-up, no deferred sign-out or break,
- * and no non-queue call of a blocking kind (none block by default).
- */
-export const isEligible = (st: SimState, a: number): boolean =>
-  st.agent.status[a] === AgentStatus.available &&
-  st.agent.queueCall[a]! < 0 &&
-  st.agent.wrap[a] === 0 &&
-  st.agent.pending[a] === Pending.none &&
-  !blockedByNonQueueCall(st, a)
-
-const keyFor = (st: SimState, q: number, a: number): number => {
-  switch (st.queue.strategy[q]) {
-    case Strategy.longestIdle:
-      return st.agent.idleSince[a]!
-    case Strategy.fewestCalls:
-      return st.agent.answered[a]!
-    case Strategy.leastTalkTime:
-      return st.agent.talk[a]!
-    default:
-      return 0
-  }
-}
-
-/** Re-evaluates queue eligibility; an agent who just became eligible takes a waiting call at once. */
-export const refreshAgent = (st: SimState, a: number): void => {
-  if (isEligible(st, a)) {
-    if (st.agent.eligible[a] === 1) return
-    st.agent.eligible[a] = 1
-    if (st.rules.idleSince === IdleSince.becameAvailable) st.agent.idleSince[a] = st.now
-    for (let k = st.agent.memberStart[a]!, end = st.agent.memberStart[a + 1]!; k < end; k++) {
-      const q = st.agent.memberQueue[k]!
-      st.queue.sets[q]!.add(st.agent.memberPos[k]!, keyFor(st, q, a))
-    }
-    tryServeAgent(st, a)
-  } else if (st.agent.eligible[a] === 1) {
-    st.agent.eligible[a] = 0
-    for (let k = st.agent.memberStart[a]!, end = st.agent.memberStart[a + 1]!; k < end; k++)
-      st.queue.sets[st.agent.memberQueue[k]!]!.remove(st.agent.memberPos[k]!)
-  }
-}
-
-/** The idle clock moved while the agent is eligible (idle since the last call of any kind). */
-export const idleClockMoved = (st: SimState, a: number): void => {
-  if (st.agent.eligible[a] === 0) return
-  for (let k = st.agent.memberStart[a]!, end = st.agent.memberStart[a + 1]!; k < end; k++) {
-    const q = st.agent.memberQueue[k]!
-    if (st.queue.strategy[q] === Strategy.longestIdle)
-      st.queue.sets[q]!.update(st.agent.memberPos[k]!, st.agent.idleSince[a]!)
-  }
-}
-
-const resetMissCounts = (st: SimState, a: number): void => {
-  st.agent.miss[a] = 0
-  st.agent.reject[a] = 0
-  st.agent.shared[a] = 0
-}
-
 /**
  * Sets the status (setting the status it already has is no change: no event, nothing reset). Leaving Available
- * takes back a ringing queue offer (cancelled, `agent-left`, no miss);
- * signing out also takes back a ringing direct or internal call. Status changes by the agent, a schedule or
- * self-recovery reset the miss counters (`settings.resetMissCountOnStatusChange`).
+ * takes back a ringing queue offer (cancelled, `agent-left`, no miss); signing out also takes back a ringing
+ * direct or internal call.
  */
 export const setStatus = (st: SimState, a: number, status: number, cause: number, reason: number): void => {
-  if (st.agent.status[a] === status && st.agent.reason[a] === reason) return
-  if (st.rules.resetOnStatus && cause !== StatusCause.missPolicy && cause !== StatusCause.outbound)
-    resetMissCounts(st, a)
-  st.agent.status[a] = status
-  st.agent.reason[a] = reason
-  st.agent.cause[a] = cause
-  st.obs.agentStatusChanged(st.now, a, status as AgentStatus, cause as StatusCause, reason)
-  if (cause !== StatusCause.missPolicy && st.agent.recoverEv[a]! >= 0) {
-    st.cancel(st.agent.recoverEv[a]!)
-    st.agent.recoverEv[a] = -1
-  }
+  if (!recordStatus(st, a, status, cause, reason)) return
   if (status !== AgentStatus.available && st.agent.qOfferEv[a]! >= 0) {
     const c = cancelQueueOffer(st, a, CancelReason.agentLeft)
     queueOfferGone(st, c)
@@ -124,19 +39,14 @@ export const signIn = (st: SimState, a: number, cause: number, status: number, r
   startActivities(st, a)
 }
 
-/** Signs the agent out now; queues with `rolloverWhenNoAgents` and nobody left roll their callers over. */
+/** Signs the agent out now; the matching pass counts them out of their queues (see `agentLeft`). */
 export const signOut = (st: SimState, a: number, cause: number): void => {
   if (st.agent.status[a] === AgentStatus.signedOut) return
   stopActivities(st, a)
   st.agent.pending[a] = Pending.none
   st.agent.inBreak[a] = 0
   setStatus(st, a, AgentStatus.signedOut, cause, -1)
-  for (let k = st.agent.memberStart[a]!, end = st.agent.memberStart[a + 1]!; k < end; k++) {
-    const q = st.agent.memberQueue[k]!
-    if (--st.queue.signedIn[q]! === 0 && st.model.queues[q]!.rolloverWhenNoAgents) {
-      while (st.queue.head[q]! >= 0) rollover(st, st.queue.head[q]!, RolloverReason.noAgents)
-    }
-  }
+  st.work.post(Work.agentLeft, a)
 }
 
 /**
@@ -244,35 +154,6 @@ export const onAction = (st: SimState, i: number): void => {
       requestSignOut(st, a, StatusCause.agent)
       return
   }
-}
-
-/** R11: count a missed or rejected queue offer against the queue's policy; switch to Unavailable at the threshold. */
-export const countMiss = (st: SimState, a: number, q: number, isReject: boolean): void => {
-  const p = st.model.queues[q]!.unavailableOnMiss
-  if (p === undefined) return
-  if (isReject) {
-    if (!p.countReject) return
-    st.agent.reject[a]!++
-  } else {
-    if (!p.countNoAnswer) return
-    st.agent.miss[a]!++
-  }
-  st.agent.shared[a]!++
-  const hit = p.separateCounts
-    ? (isReject ? st.agent.reject[a]! : st.agent.miss[a]!) >= p.threshold
-    : st.agent.shared[a]! >= p.threshold
-  if (!hit) return
-  resetMissCounts(st, a)
-  if (st.agent.status[a] !== AgentStatus.available) return
-  setStatus(st, a, AgentStatus.unavailable, StatusCause.missPolicy, p.reason)
-  const delay = sampleMs(st.model.agents[a]!.behaviour.availableAgainAfter, st.rng.recover[a]!)
-  st.agent.recoverEv[a] = st.at(st.now + delay, Ev.recover, a)
-}
-
-/** An answered queue call resets consecutive counts (and all counts when the queue has no policy). */
-export const answeredQueueCall = (st: SimState, a: number, q: number): void => {
-  const p = st.model.queues[q]!.unavailableOnMiss
-  if (p === undefined || p.consecutive) resetMissCounts(st, a)
 }
 
 /** Virtual agents set themselves Available again after `behaviour.availableAgainAfter`. */

@@ -1,67 +1,19 @@
 /**
  * Calls: arrivals (generated per interval or at a constant rate, scripted, redials, agent-placed outbound and
- * internal calls), talking, Hold & Accept and resume (R13), the end of talk and wrap-up (R6), caller patience on
- * every stage (R15) and the end of every call (exactly once).
+ * internal calls), the end of talk and wrap-up (R6), resuming a held call, caller patience on every stage (R15)
+ * and the end of every call (exactly once). A new queue call's routing is left to the matching pass.
  */
 import { poissonDeviate, sampleMs } from "../kernel/Samplers.ts"
 import { AbandonStage, AgentStatus, CallKind, CancelReason, EndOutcome, StatusCause } from "../Observer.ts"
-import {
-  applyPending,
-  idleClockMoved,
-  isFreeToDial,
-  REASON_OUTBOUND,
-  refreshAgent,
-  scheduleActivity,
-  setStatus
-} from "./Agents.ts"
-import { CallState, Ev, EvPriority } from "./Events.ts"
+import { applyPending, isFreeToDial, scheduleActivity, setStatus } from "./Agents.ts"
+import { idleClockMoved, REASON_OUTBOUND, refreshAgent } from "./Eligibility.ts"
+import { CallState, Ev } from "./Events.ts"
+import { leaveQueue } from "./Line.ts"
 import { cancelCallOffers, startDirectOffer } from "./Offers.ts"
-import { leaveQueue, startRouting } from "./Queues.ts"
 import { IdleSince } from "./Rules.ts"
 import type { SimState } from "./State.ts"
-
-// ---- ending ----
-
-/** Ends a call that has no agent (routing, waiting or ringing states are already settled by the caller). */
-export const endCall = (st: SimState, c: number, outcome: number, agent: number): void => {
-  st.obs.callEnded(st.now, st.call.no[c]!, agent, outcome as EndOutcome)
-  st.cancel(st.call.patEv[c]!)
-  st.call.patEv[c] = -1
-  st.call.free(c)
-}
-
-// ---- talking ----
-
-/** Connects the call to the agent as their active call; talk time is scaled by the agent's multiplier once. */
-export const connect = (st: SimState, c: number, a: number, line: number): void => {
-  st.call.state[c] = CallState.talking
-  st.call.agent[c] = a
-  st.call.line[c] = line
-  st.agent.active[a] = c
-  if (st.call.talkScaled[c] === 0) {
-    st.call.talkScaled[c] = 1
-    const m = st.model.agents[a]!.behaviour.handleTimeMultiplier
-    if (m !== 1) st.call.talk[c] = Math.round(st.call.talk[c]! * m)
-  }
-  st.call.talkStart[c] = st.now
-  st.call.talkEv[c] = st.at(st.now + st.call.talk[c]!, Ev.talkEnd, c)
-}
-
-/** Hold & Accept: the active call waits on hold; a held caller's patience restarts (same drawn patience). */
-export const holdCall = (st: SimState, h: number, a: number): void => {
-  st.obs.callHeld(st.now, st.call.no[h]!, a)
-  st.cancel(st.call.talkEv[h]!)
-  st.call.talkEv[h] = -1
-  const talked = st.now - st.call.talkStart[h]!
-  st.call.talk[h] = st.call.talk[h]! - talked
-  if (st.call.line[h] === CallKind.queue) st.agent.talk[a] = st.agent.talk[a]! + talked
-  st.call.state[h] = CallState.held
-  st.call.heldNext[h] = st.agent.heldTop[a]!
-  st.agent.heldTop[a] = h
-  st.agent.active[a] = -1
-  const p = st.call.patience[h]!
-  if (p !== Number.POSITIVE_INFINITY) st.call.patEv[h] = st.at(st.now + p, Ev.patience, h)
-}
+import { connect, endCall, holdCall } from "./Talk.ts"
+import { Work } from "./WorkList.ts"
 
 /** The agent's active call ended: the most recently held call becomes active again. */
 const resumeHeld = (st: SimState, a: number): void => {
@@ -133,29 +85,6 @@ export const onWrapEnd = (st: SimState, a: number): void => {
 }
 
 // ---- patience (R15) ----
-
-/**
- * Schedules the caller's patience event (deadline = arrival + patience) if it is not yet scheduled. It is armed
- * lazily — only once the call waits, or rings at an offer that may not be answered by the deadline — so a call
- * answered at once costs no calendar work; the sequence reserved at arrival keeps the order of simultaneous events
- * exactly as if it had been scheduled then.
- */
-export const armPatience = (st: SimState, c: number): void => {
-  const p = st.call.patience[c]!
-  if (p === Number.POSITIVE_INFINITY || st.call.patEv[c]! >= 0) return
-  st.call.patEv[c] = st.cal.scheduleWithSeq(
-    st.call.arrive[c]! + p,
-    Ev.patience,
-    EvPriority[Ev.patience]!,
-    st.call.patSeq[c]!,
-    c,
-    0,
-    0
-  )
-}
-
-/** The deadline of an unanswered caller's patience (Infinity when none). */
-export const patienceDeadline = (st: SimState, c: number): number => st.call.arrive[c]! + st.call.patience[c]!
 
 const removeHeld = (st: SimState, a: number, h: number): void => {
   let prev = -1
@@ -254,7 +183,7 @@ const sourceCall = (st: SimState, s: number, redialOf: number, attempt: number, 
   st.call.patience[c] = patience
   st.obs.callArrived(st.now, no, src.kind, st.call.tenant[c]!, known, s, redialOf)
   if (patience !== Number.POSITIVE_INFINITY) st.call.patSeq[c] = st.cal.reserveSeq()
-  if (src.kind === CallKind.queue) startRouting(st, c)
+  if (src.kind === CallKind.queue) st.work.post(Work.route, c)
   else if (src.kind === CallKind.direct) ring(st, c, src.agent)
   else {
     const rng = st.rng.pick[s]!
@@ -354,7 +283,7 @@ export const onScriptCall = (st: SimState, i: number): void => {
     return
   }
   if (x.patience !== Number.POSITIVE_INFINITY) st.call.patSeq[c] = st.cal.reserveSeq()
-  if (x.kind === CallKind.queue) startRouting(st, c)
+  if (x.kind === CallKind.queue) st.work.post(Work.route, c)
   else ring(st, c, x.agent)
 }
 

@@ -2,17 +2,19 @@
  * Offers: a call ringing at an agent. Queue offers ring for the queue's ring timeout (R9) and only at eligible
  * agents; direct and internal calls ring a signed-in agent whatever the status (R4, R7) for the agent's direct
  * ring timeout. The agent answers (Hold & Accept when on another call, R13), rejects (R14) or lets it ring out.
- * A missed or rejected queue offer counts toward R11; missed direct/internal calls change nothing (R12).
+ * A missed or rejected queue offer counts toward R11; missed direct/internal calls change nothing (R12). What
+ * happens next to the call (offered again, rolled over, next workflow step) is left to the matching pass.
  */
 import { sampleMs } from "../kernel/Samplers.ts"
 import { ResponseCode } from "../Model.ts"
-import { AgentStatus, CallKind, CancelReason, EndOutcome, RolloverReason } from "../Observer.ts"
-import { answeredQueueCall, countMiss, refreshAgent } from "./Agents.ts"
-import { armPatience, connect, endCall, holdCall, patienceDeadline } from "./Calls.ts"
+import { AgentStatus, CallKind, CancelReason, RolloverReason } from "../Observer.ts"
+import { answeredQueueCall, countMiss, refreshAgent } from "./Eligibility.ts"
 import { CallState, Ev, Line } from "./Events.ts"
-import { armQueueTimers, leaveQueue, nextStep, rollover, tryOfferCall } from "./Queues.ts"
+import { armPatience, armQueueTimers, leaveQueue, patienceDeadline } from "./Line.ts"
 import { Strategy } from "./Rules.ts"
 import type { SimState } from "./State.ts"
+import { connect, holdCall } from "./Talk.ts"
+import { Work } from "./WorkList.ts"
 
 let decidedResponse = 0
 let decidedDelay = 0
@@ -207,7 +209,7 @@ const failQueueOffer = (st: SimState, a: number, isReject: boolean): void => {
     armPatience(st, c)
     armQueueTimers(st, c, Number.POSITIVE_INFINITY)
     refreshAgent(st, a)
-    tryOfferCall(st, c)
+    st.work.post(Work.offer, c)
   } else {
     // The call goes to the next agent first, keeping its place in line; then the agent may take another call.
     queueOfferGone(st, c)
@@ -232,14 +234,8 @@ export const queueOfferGone = (st: SimState, c: number): void => {
   st.call.state[c] = CallState.waiting
   armPatience(st, c)
   armQueueTimers(st, c, Number.POSITIVE_INFINITY)
-  if (st.call.rollPending[c] === 1) rollover(st, c, RolloverReason.maxWait)
-  else tryOfferCall(st, c)
-}
-
-/** A direct/internal call nobody took: a workflow's direct-line step goes on to the next step, others end. */
-const directUnanswered = (st: SimState, c: number): void => {
-  if (st.call.kind[c] === CallKind.queue) nextStep(st, c)
-  else endCall(st, c, EndOutcome.unanswered, -1)
+  if (st.call.rollPending[c] === 1) st.work.post(Work.rollover, c, RolloverReason.maxWait)
+  else st.work.post(Work.offer, c)
 }
 
 const failDirectOffer = (st: SimState, a: number, isReject: boolean): void => {
@@ -248,7 +244,7 @@ const failDirectOffer = (st: SimState, a: number, isReject: boolean): void => {
   else st.obs.offerMissed(st.now, st.call.no[c]!, a, -1)
   st.agent.dOffer[a] = -1
   st.call.ringing[c] = 0
-  directUnanswered(st, c)
+  st.work.post(Work.directUnanswered, c)
 }
 
 /** The agent signed out while a direct/internal call rang. */
@@ -259,7 +255,7 @@ export const cancelDirectOffer = (st: SimState, a: number, reason: number): void
   st.obs.offerCancelled(st.now, st.call.no[c]!, a, -1, reason as CancelReason)
   st.agent.dOffer[a] = -1
   st.call.ringing[c] = 0
-  directUnanswered(st, c)
+  st.work.post(Work.directUnanswered, c)
 }
 
 /**

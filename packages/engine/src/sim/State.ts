@@ -13,6 +13,7 @@ import type { Rules } from "./Rules.ts"
 import { ScheduleList } from "./Schedules.ts"
 import { SourceTable } from "./SourceTable.ts"
 import { Streams } from "./Streams.ts"
+import { WorkList } from "./WorkList.ts"
 
 export class SimState {
   readonly model: Model
@@ -34,6 +35,8 @@ export class SimState {
   readonly queue: QueueTable
   readonly source: SourceTable
   readonly rng: Streams
+  /** What the rules left for the matching pass at the end of the event. */
+  readonly work = new WorkList()
 
   // counters
   nextCallNo: number

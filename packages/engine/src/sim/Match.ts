@@ -1,239 +1,14 @@
 /**
- * Queues and workflows: routing a call through its workflow's steps, the line of waiting calls (priority, then
- * first come first served; a call keeps its place while it rings), matching calls with eligible agents by the
- * queue's strategy and tiers, re-offers after a miss or reject (R9), and rollover (R10).
+ * Matching: which waiting call goes to which eligible agent, by the queue's strategy and tiers, with re-offers
+ * after a miss or reject (R9). Run by the matching pass (Settle.ts) for the agents and calls the rules posted,
+ * and when a call joins a queue or a re-offer timer fires.
  */
-import type { StepModel } from "../Model.ts"
-import { CancelReason, EndOutcome, RolloverReason, StepKind } from "../Observer.ts"
-import { refreshAgent } from "./Agents.ts"
-import { armPatience, endCall } from "./Calls.ts"
-import { CallState, Ev, EvPriority } from "./Events.ts"
-import { cancelCallOffers, ringAll, startDirectOffer, startQueueOffer } from "./Offers.ts"
+
+import { joinSets } from "./Eligibility.ts"
+import { CallState, Ev } from "./Events.ts"
+import { ringAll, startQueueOffer } from "./Offers.ts"
 import { Reoffer, Strategy } from "./Rules.ts"
 import type { SimState } from "./State.ts"
-
-const DAY = 86_400_000
-
-// ---- the line ----
-
-/** Joins the line behind every call of the same or higher priority. */
-const link = (st: SimState, c: number, q: number): void => {
-  const p = st.call.priority[c]!
-  let after = st.queue.tail[q]!
-  while (after >= 0 && st.call.priority[after]! < p) after = st.call.prev[after]!
-  const next = after >= 0 ? st.call.next[after]! : st.queue.head[q]!
-  st.call.prev[c] = after
-  st.call.next[c] = next
-  if (after >= 0) st.call.next[after] = c
-  else st.queue.head[q] = c
-  if (next >= 0) st.call.prev[next] = c
-  else st.queue.tail[q] = c
-  st.queue.count[q]!++
-  st.call.inQueue[c] = 1
-}
-
-const unlink = (st: SimState, c: number): void => {
-  if (st.call.inQueue[c] === 0) return
-  const q = st.call.queue[c]!
-  const prev = st.call.prev[c]!
-  const next = st.call.next[c]!
-  if (prev >= 0) st.call.next[prev] = next
-  else st.queue.head[q] = next
-  if (next >= 0) st.call.prev[next] = prev
-  else st.queue.tail[q] = prev
-  st.call.prev[c] = -1
-  st.call.next[c] = -1
-  st.queue.count[q]!--
-  st.call.inQueue[c] = 0
-}
-
-/** Takes the call out of its queue's line and stops its queue timers (maximum wait, tiers, retry). */
-export const leaveQueue = (st: SimState, c: number): void => {
-  unlink(st, c)
-  st.cancel(st.call.waitEv[c]!)
-  st.call.waitEv[c] = -1
-  st.cancel(st.call.tierEv[c]!)
-  st.call.tierEv[c] = -1
-  st.call.timers[c] = 0
-  st.cancel(st.call.retryEv[c]!)
-  st.call.retryEv[c] = -1
-  st.call.clearTried(c)
-  st.call.rollPending[c] = 0
-}
-
-// ---- workflow steps ----
-
-const inHours = (t: number, open: number, close: number): boolean => {
-  const tod = t % DAY
-  return open <= close ? tod >= open && tod < close : tod >= open || tod < close
-}
-
-/** A queue call enters its workflow: business hours decide between the steps and the after-hours steps. */
-export const startRouting = (st: SimState, c: number): void => {
-  const wf = st.model.workflows[st.call.workflow[c]!]!
-  const bh = wf.businessHours
-  st.call.step[c] = 0
-  st.call.stepList[c] = 0
-  if (bh !== undefined && !inHours(st.now, bh.open, bh.close)) {
-    st.obs.callRolledOver(st.now, st.call.no[c]!, -1, RolloverReason.afterHours)
-    st.call.stepList[c] = 1
-  }
-  routeCurrentStep(st, c)
-}
-
-/** Routes the call to its current workflow step; past the last step the workflow hangs up. */
-export const routeCurrentStep = (st: SimState, c: number): void => {
-  const wf = st.model.workflows[st.call.workflow[c]!]!
-  const steps = st.call.stepList[c] === 1 ? wf.businessHours!.afterHours : wf.steps
-  const i = st.call.step[c]!
-  if (i >= steps.length) endCall(st, c, EndOutcome.hungUp, -1)
-  else routeTo(st, c, steps[i]!)
-}
-
-/** The next workflow step. */
-export const nextStep = (st: SimState, c: number): void => {
-  st.call.state[c] = CallState.routing
-  st.call.step[c]!++
-  routeCurrentStep(st, c)
-}
-
-/** Overflow targets that point at each other could loop; a call is routed at most this often in one instant. */
-const MAX_ROUTE_DEPTH = 64
-
-const routeTo = (st: SimState, c: number, s: StepModel): void => {
-  if (st.routeDepth >= MAX_ROUTE_DEPTH) {
-    endCall(st, c, EndOutcome.hungUp, -1)
-    return
-  }
-  st.routeDepth++
-  st.obs.callRouted(st.now, st.call.no[c]!, s.kind, s.target)
-  switch (s.kind) {
-    case StepKind.queue:
-      enterQueue(st, c, s.target)
-      break
-    case StepKind.directLine:
-      st.call.queue[c] = -1
-      st.call.state[c] = CallState.routing
-      if (!startDirectOffer(st, c, s.target)) nextStep(st, c)
-      break
-    case StepKind.answeringService:
-      endCall(st, c, EndOutcome.answeringService, -1)
-      break
-    case StepKind.voicemail:
-      endCall(st, c, EndOutcome.voicemail, -1)
-      break
-    default:
-      endCall(st, c, EndOutcome.hungUp, -1)
-  }
-  st.routeDepth--
-}
-
-/** Joins a queue: overflow when full, rollover at once when nobody is signed in (if set), else wait in line. */
-const enterQueue = (st: SimState, c: number, q: number): void => {
-  const queue = st.model.queues[q]!
-  if (st.queue.count[q]! >= queue.maxLength) {
-    st.obs.callRolledOver(st.now, st.call.no[c]!, q, RolloverReason.queueFull)
-    if (queue.overflow !== undefined) routeTo(st, c, queue.overflow)
-    else nextStep(st, c)
-    return
-  }
-  if (queue.rolloverWhenNoAgents && st.queue.signedIn[q] === 0) {
-    st.obs.callRolledOver(st.now, st.call.no[c]!, q, RolloverReason.noAgents)
-    nextStep(st, c)
-    return
-  }
-  st.call.queue[c] = q
-  st.call.enter[c] = st.now
-  st.call.state[c] = CallState.waiting
-  st.obs.callQueued(st.now, st.call.no[c]!, q)
-  link(st, c, q)
-  // The maximum wait and the first tier's opening are armed lazily, like patience (see armQueueTimers).
-  let timers = 0
-  if (queue.maxWait !== Number.POSITIVE_INFINITY) {
-    st.call.waitSeq[c] = st.cal.reserveSeq()
-    timers |= WAIT_TIMER
-  }
-  if (queue.tierWait > 0 && st.queue.maxTier[q]! > 1) {
-    st.call.tierSeq[c] = st.cal.reserveSeq()
-    timers |= TIER_TIMER
-  }
-  st.call.timers[c] = timers
-  tryOfferCall(st, c)
-  if (st.call.state[c] === CallState.waiting) {
-    armPatience(st, c)
-    armQueueTimers(st, c, Number.POSITIVE_INFINITY)
-  }
-}
-
-const WAIT_TIMER = 1
-const TIER_TIMER = 2
-
-/**
- * Puts the call's queue timers (maximum wait, first tier opening) that fall before `until` in the calendar, if
- * not yet there. Like patience they are armed only once the call waits, or rings at an offer that may not be
- * answered before them: a call answered at once costs no calendar work. The sequences reserved when the call
- * entered the queue keep simultaneous events in exactly the order they would have had.
- */
-export const armQueueTimers = (st: SimState, c: number, until: number): void => {
-  const timers = st.call.timers[c]!
-  if (timers === 0) return
-  const q = st.call.queue[c]!
-  const queue = st.model.queues[q]!
-  const enter = st.call.enter[c]!
-  if ((timers & WAIT_TIMER) !== 0 && enter + queue.maxWait < until) {
-    st.call.timers[c] = st.call.timers[c]! & ~WAIT_TIMER
-    st.call.waitEv[c] = st.cal.scheduleWithSeq(
-      enter + queue.maxWait,
-      Ev.maxWait,
-      EvPriority[Ev.maxWait]!,
-      st.call.waitSeq[c]!,
-      c,
-      0,
-      0
-    )
-  }
-  if ((timers & TIER_TIMER) !== 0 && enter + queue.tierWait < until) {
-    st.call.timers[c] = st.call.timers[c]! & ~TIER_TIMER
-    st.call.tierEv[c] = st.cal.scheduleWithSeq(
-      enter + queue.tierWait,
-      Ev.tier,
-      EvPriority[Ev.tier]!,
-      st.call.tierSeq[c]!,
-      c,
-      2,
-      0
-    )
-  }
-}
-
-/** Leaves the queue for the workflow's next step (R10). */
-export const rollover = (st: SimState, c: number, reason: number): void => {
-  st.obs.callRolledOver(st.now, st.call.no[c]!, st.call.queue[c]!, reason as RolloverReason)
-  leaveQueue(st, c)
-  st.call.queue[c] = -1
-  nextStep(st, c)
-}
-
-/** R10: the queue's maximum wait passed. A ringing offer finishes its ring first unless the setting says not. */
-export const onMaxWait = (st: SimState, c: number): void => {
-  st.call.waitEv[c] = -1
-  if (st.call.state[c] === CallState.ringing) {
-    if (st.rules.finishRing) {
-      st.call.rollPending[c] = 1
-      return
-    }
-    const base = st.sp
-    cancelCallOffers(st, c, CancelReason.rolledOver)
-    const top = st.sp
-    rollover(st, c, RolloverReason.maxWait)
-    for (let i = base; i < top; i++) refreshAgent(st, st.stack[i]!)
-    st.sp = base
-    return
-  }
-  rollover(st, c, RolloverReason.maxWait)
-}
-
-// ---- matching calls and agents ----
 
 /** The highest tier open to this caller: tier n opens after (n − 1) × tierWait in the queue. */
 const allowedTier = (st: SimState, c: number, q: number): number => {
@@ -448,7 +223,7 @@ const firstOfferable = (st: SimState, a: number, q: number, m: number): number =
  * An agent just became eligible: take the oldest offerable call of their highest-priority queue (membership
  * priority, then queue priority; among queues of equal priority, the call that entered its queue first).
  */
-export const tryServeAgent = (st: SimState, a: number): void => {
+const tryServeAgent = (st: SimState, a: number): void => {
   let best = -1
   let bestQ = -1
   let bestM = -1
@@ -470,4 +245,9 @@ export const tryServeAgent = (st: SimState, a: number): void => {
   if (best < 0) return
   if (st.queue.strategy[bestQ] === Strategy.ringAll) ringAll(st, best, bestQ, collectRingAll(st, best, bestQ))
   else startQueueOffer(st, best, a, bestQ, bestM)
+}
+
+/** A posted agent who is still eligible joins the member sets and takes the oldest offerable waiting call. */
+export const serveAgent = (st: SimState, a: number): void => {
+  if (joinSets(st, a)) tryServeAgent(st, a)
 }
