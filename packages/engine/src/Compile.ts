@@ -18,6 +18,7 @@ import {
   type StepModel
 } from "./Model.ts"
 import { AgentStatus, CallKind, StepKind } from "./Observer.ts"
+import { decodeRules } from "./sim/Rules.ts"
 
 const invalid = (message: string): EngineError => new EngineError({ reason: "InvalidScenario", message })
 
@@ -410,6 +411,10 @@ export const compile = (scenario: Scenario): Model => {
   return {
     scenario,
     settings: scenario.settings,
+    rules: decodeRules(
+      scenario.settings,
+      queues.map((q) => q.strategy)
+    ),
     open,
     close,
     intervalMs,

@@ -5,6 +5,7 @@
 import type { Distribution, Scenario, ServiceLevelDefinition, Settings, Strategy } from "@ccsim/scenario"
 import type { Sampler } from "./kernel/Samplers.ts"
 import type { AgentStatus, CallKind, StepKind } from "./Observer.ts"
+import type { Rules } from "./sim/Rules.ts"
 
 /** A workflow step or overflow target: its kind and the queue or agent index it names (−1 for none). */
 export interface StepModel {
@@ -160,6 +161,8 @@ export interface AgentModel {
 export interface Model {
   readonly scenario: Scenario
   readonly settings: Settings
+  /** The settings and queue strategies decoded into the codes the rules compare. */
+  readonly rules: Rules
   /** Opening and closing, ms after midnight; arrivals stop at `close`. */
   readonly open: number
   readonly close: number

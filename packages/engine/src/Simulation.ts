@@ -19,9 +19,11 @@ import {
   scheduleArrival
 } from "./sim/Calls.ts"
 import { CallState, Ev } from "./sim/Events.ts"
+import { onRetry, onTier } from "./sim/Match.ts"
 import { onAnswer, onRingTimeout } from "./sim/Offers.ts"
-import { onMaxWait, onRetry, onTier } from "./sim/Queues.ts"
+import { onMaxWait } from "./sim/Routing.ts"
 import { planSchedules, scheduleNext } from "./sim/Schedules.ts"
+import { settle } from "./sim/Settle.ts"
 import { SimState } from "./sim/State.ts"
 
 /** A terminating run that cannot empty (calls waiting for agents who never come) stops this long after closing. */
@@ -75,7 +77,7 @@ const setUp = (st: SimState, horizon: number): void => {
   // First, so that they come first at their instant (see Events.ts).
   if (st.steady) st.at(horizon, Ev.horizon, 0)
   else st.at(m.close + GUARD_AFTER_CLOSE_MS, Ev.guard, 0)
-  st.schedules = planSchedules(st)
+  st.schedules = planSchedules(st.cal, st.model)
   m.scriptedActions.forEach((x, i) => {
     st.at(x.at, Ev.action, i)
   })
@@ -84,7 +86,7 @@ const setUp = (st: SimState, horizon: number): void => {
     st.pendingScripted++
   })
   m.sources.forEach((_, s) => {
-    st.srcNext[s] = m.open
+    st.source.next[s] = m.open
     st.now = m.open
     scheduleArrival(st, s)
   })
@@ -95,12 +97,12 @@ const setUp = (st: SimState, horizon: number): void => {
 /** Ends every call still in the system, in call-number order. */
 const endInProgress = (st: SimState): void => {
   const live: Array<number> = []
-  for (let c = 0; c < st.cap; c++) if (st.cState[c] !== CallState.free) live.push(c)
-  live.sort((x, y) => st.cNo[x]! - st.cNo[y]!)
+  for (let c = 0; c < st.call.cap; c++) if (st.call.state[c] !== CallState.free) live.push(c)
+  live.sort((x, y) => st.call.no[x]! - st.call.no[y]!)
   for (const c of live) {
-    const state = st.cState[c]
-    const agent = state === CallState.talking || state === CallState.held ? st.cAgent[c]! : -1
-    st.obs.callEnded(st.now, st.cNo[c]!, agent, EndOutcome.inProgressAtEnd)
+    const state = st.call.state[c]
+    const agent = state === CallState.talking || state === CallState.held ? st.call.agent[c]! : -1
+    st.obs.callEnded(st.now, st.call.no[c]!, agent, EndOutcome.inProgressAtEnd)
   }
   st.inProgressAtEnd = live.length
 }
@@ -114,19 +116,19 @@ const dispatch = (st: SimState, kind: number, a: number, b: number, c: number): 
       onWrapEnd(st, a)
       return
     case Ev.shiftStart:
-      scheduleNext(st, st.schedules)
+      scheduleNext(st.cal, st.schedules)
       onShiftStart(st, a)
       return
     case Ev.shiftEnd:
-      scheduleNext(st, st.schedules)
+      scheduleNext(st.cal, st.schedules)
       onShiftEnd(st, a)
       return
     case Ev.breakStart:
-      scheduleNext(st, st.schedules)
+      scheduleNext(st.cal, st.schedules)
       onBreakStart(st, a)
       return
     case Ev.breakEnd:
-      scheduleNext(st, st.schedules)
+      scheduleNext(st.cal, st.schedules)
       onBreakEnd(st, a)
       return
     case Ev.action:
@@ -202,8 +204,9 @@ export const runReplication = (model: Model, options: RunOptions = {}): RunStats
     st.now = cal.t
     st.events++
     dispatch(st, cal.kind, cal.a, cal.b, cal.c)
+    if (st.work.tail > 0) settle(st)
     if (st.finished) break
-    if (!st.arrivalsOpen && st.liveCalls === 0 && st.activeWraps === 0 && st.pendingScripted === 0) break
+    if (!st.arrivalsOpen && st.call.live === 0 && st.activeWraps === 0 && st.pendingScripted === 0) break
   }
   st.obs.simulationEnded(st.now)
   return {

@@ -69,6 +69,15 @@ export const EvPriority: ReadonlyArray<number> = [
 /** Which offer of an agent an answer or ring-timeout event is about. */
 export const Line = { queue: 0, direct: 1 } as const
 
+/** A calendar handle that is no event (nothing scheduled). */
+export const NO_EVENT = -1
+
+/** Which of its workflow's step lists a call follows. */
+export const StepList = { main: 0, afterHours: 1 } as const
+
+/** Queue timers of a waiting call not yet in the calendar (bits). */
+export const QueueTimer = { maxWait: 1, tier: 2 } as const
+
 /** Call states. */
 export const CallState = { free: 0, routing: 1, waiting: 2, ringing: 3, talking: 4, held: 5 } as const
 

@@ -2,16 +2,19 @@
  * Offers: a call ringing at an agent. Queue offers ring for the queue's ring timeout (R9) and only at eligible
  * agents; direct and internal calls ring a signed-in agent whatever the status (R4, R7) for the agent's direct
  * ring timeout. The agent answers (Hold & Accept when on another call, R13), rejects (R14) or lets it ring out.
- * A missed or rejected queue offer counts toward R11; missed direct/internal calls change nothing (R12).
+ * A missed or rejected queue offer counts toward R11; missed direct/internal calls change nothing (R12). What
+ * happens next to the call (offered again, rolled over, next workflow step) is left to the matching pass.
  */
 import { sampleMs } from "../kernel/Samplers.ts"
 import { ResponseCode } from "../Model.ts"
-import { AgentStatus, CallKind, CancelReason, EndOutcome, RolloverReason } from "../Observer.ts"
-import { answeredQueueCall, countMiss, refreshAgent } from "./Agents.ts"
-import { armPatience, connect, endCall, holdCall, patienceDeadline } from "./Calls.ts"
+import { AgentStatus, CallKind, CancelReason, RolloverReason } from "../Observer.ts"
+import { answeredQueueCall, countMiss, refreshAgent } from "./Eligibility.ts"
 import { CallState, Ev, Line } from "./Events.ts"
-import { armQueueTimers, leaveQueue, nextStep, rollover, tryOfferCall } from "./Queues.ts"
-import { type SimState, Strategy } from "./State.ts"
+import { armPatience, armQueueTimers, leaveQueue, patienceDeadline } from "./Line.ts"
+import { Strategy } from "./Rules.ts"
+import type { SimState } from "./State.ts"
+import { connect, holdCall } from "./Talk.ts"
+import { Work } from "./WorkList.ts"
 
 let decidedResponse = 0
 let decidedDelay = 0
@@ -19,8 +22,8 @@ let decidedDelay = 0
 /** The agent's response to their next offer: scripted responses first, then the behaviour's probabilities. */
 const decide = (st: SimState, a: number, queue: boolean): void => {
   const b = st.model.agents[a]!.behaviour
-  const rng = st.sBehaviour[a]!
-  const k = st.aOffers[a]!++
+  const rng = st.rng.behaviour[a]!
+  const k = st.agent.offers[a]!++
   if (k < b.responses.length) decidedResponse = b.responses[k]!
   else {
     const u = rng.next()
@@ -33,27 +36,27 @@ const decide = (st: SimState, a: number, queue: boolean): void => {
 
 /** Rings a queue call at agent `a` (member `m` of queue `q`). */
 export const startQueueOffer = (st: SimState, c: number, a: number, q: number, m: number): void => {
-  st.cRinging[c]!++
-  st.cState[c] = CallState.ringing
-  st.cOfferAgent[c] = a
-  st.aQueueCall[a] = c
-  st.aQOfferQueue[a] = q
-  st.qRR[q] = m
+  st.call.ringing[c]!++
+  st.call.state[c] = CallState.ringing
+  st.call.offerAgent[c] = a
+  st.agent.queueCall[a] = c
+  st.agent.qOfferQueue[a] = q
+  st.queue.rr[q] = m
   refreshAgent(st, a)
-  st.obs.offerStarted(st.now, st.cNo[c]!, a, q)
+  st.obs.offerStarted(st.now, st.call.no[c]!, a, q)
   decide(st, a, true)
   const ring = st.model.queues[q]!.ringTimeout
-  st.aQOfferStart[a] = st.now
+  st.agent.qOfferStart[a] = st.now
   if (decidedResponse !== ResponseCode.miss && decidedDelay < ring) {
-    st.aQOfferResp[a] = decidedResponse
-    st.aQOfferEv[a] = st.at(st.now + decidedDelay, Ev.answer, a, Line.queue)
+    st.agent.qOfferResp[a] = decidedResponse
+    st.agent.qOfferEv[a] = st.at(st.now + decidedDelay, Ev.answer, a, Line.queue)
   } else {
-    st.aQOfferResp[a] = ResponseCode.miss
-    st.aQOfferEv[a] = st.at(st.now + ring, Ev.ringTimeout, a, Line.queue)
+    st.agent.qOfferResp[a] = ResponseCode.miss
+    st.agent.qOfferEv[a] = st.at(st.now + ring, Ev.ringTimeout, a, Line.queue)
   }
   // Answered before the caller's patience runs out (answers come first at the same ms): no patience event needed.
   // Likewise for the queue's timers: only those before the answer are armed.
-  const single = st.aQOfferResp[a] === ResponseCode.answer && st.cRinging[c] === 1
+  const single = st.agent.qOfferResp[a] === ResponseCode.answer && st.call.ringing[c] === 1
   const answerAt = single ? st.now + decidedDelay : Number.POSITIVE_INFINITY
   if (!(answerAt <= patienceDeadline(st, c))) armPatience(st, c)
   armQueueTimers(st, c, answerAt)
@@ -62,7 +65,7 @@ export const startQueueOffer = (st: SimState, c: number, a: number, q: number, m
 /** Ring-all: rings every member pushed on the scratch stack from `base`; true when at least one rang. */
 export const ringAll = (st: SimState, c: number, q: number, base: number): boolean => {
   const top = st.sp
-  const set = st.sets[q]!
+  const set = st.queue.sets[q]!
   for (let i = base; i < top; i++) {
     const m = st.stack[i]!
     startQueueOffer(st, c, set.agentOf[m]!, q, m)
@@ -74,23 +77,23 @@ export const ringAll = (st: SimState, c: number, q: number, base: number): boole
 /** Rings a direct or internal call (or a workflow's direct-line step); false when the agent cannot ring. */
 export const startDirectOffer = (st: SimState, c: number, a: number): boolean => {
   // Signed out, or already ringing with another direct/internal call (busy): the caller is not connected.
-  if (st.aStatus[a] === AgentStatus.signedOut || st.aDOffer[a]! >= 0) return false
-  st.aDOffer[a] = c
-  st.cRinging[c] = 1
-  st.cState[c] = CallState.ringing
-  st.cOfferAgent[c] = a
-  st.obs.offerStarted(st.now, st.cNo[c]!, a, -1)
+  if (st.agent.status[a] === AgentStatus.signedOut || st.agent.dOffer[a]! >= 0) return false
+  st.agent.dOffer[a] = c
+  st.call.ringing[c] = 1
+  st.call.state[c] = CallState.ringing
+  st.call.offerAgent[c] = a
+  st.obs.offerStarted(st.now, st.call.no[c]!, a, -1)
   decide(st, a, false)
   const ring = st.model.agents[a]!.behaviour.directRingTimeout
-  st.aDOfferStart[a] = st.now
+  st.agent.dOfferStart[a] = st.now
   if (decidedResponse !== ResponseCode.miss && decidedDelay < ring) {
-    st.aDOfferResp[a] = decidedResponse
-    st.aDOfferEv[a] = st.at(st.now + decidedDelay, Ev.answer, a, Line.direct)
+    st.agent.dOfferResp[a] = decidedResponse
+    st.agent.dOfferEv[a] = st.at(st.now + decidedDelay, Ev.answer, a, Line.direct)
   } else {
-    st.aDOfferResp[a] = ResponseCode.miss
-    st.aDOfferEv[a] = st.at(st.now + ring, Ev.ringTimeout, a, Line.direct)
+    st.agent.dOfferResp[a] = ResponseCode.miss
+    st.agent.dOfferEv[a] = st.at(st.now + ring, Ev.ringTimeout, a, Line.direct)
   }
-  if (!(st.aDOfferResp[a] === ResponseCode.answer && st.now + decidedDelay <= patienceDeadline(st, c))) {
+  if (!(st.agent.dOfferResp[a] === ResponseCode.answer && st.now + decidedDelay <= patienceDeadline(st, c))) {
     armPatience(st, c)
   }
   return true
@@ -99,32 +102,37 @@ export const startDirectOffer = (st: SimState, c: number, a: number): boolean =>
 /** The agent's answer time came: accept or reject. */
 export const onAnswer = (st: SimState, a: number, line: number): void => {
   if (line === Line.queue) {
-    st.aQOfferEv[a] = -1
-    if (st.aQOfferResp[a] === ResponseCode.reject) {
+    st.agent.qOfferEv[a] = -1
+    if (st.agent.qOfferResp[a] === ResponseCode.reject) {
       failQueueOffer(st, a, true)
       return
     }
-    if (st.aActive[a]! >= 0 && !st.holdAndAccept) {
+    if (st.agent.active[a]! >= 0 && !st.rules.holdAndAccept) {
       // Without Hold & Accept an agent on a call cannot take another: it rings out.
-      armPatience(st, st.aQueueCall[a]!)
-      armQueueTimers(st, st.aQueueCall[a]!, Number.POSITIVE_INFINITY)
-      st.aQOfferResp[a] = ResponseCode.miss
-      const q = st.aQOfferQueue[a]!
-      st.aQOfferEv[a] = st.at(st.aQOfferStart[a]! + st.model.queues[q]!.ringTimeout, Ev.ringTimeout, a, Line.queue)
+      armPatience(st, st.agent.queueCall[a]!)
+      armQueueTimers(st, st.agent.queueCall[a]!, Number.POSITIVE_INFINITY)
+      st.agent.qOfferResp[a] = ResponseCode.miss
+      const q = st.agent.qOfferQueue[a]!
+      st.agent.qOfferEv[a] = st.at(
+        st.agent.qOfferStart[a]! + st.model.queues[q]!.ringTimeout,
+        Ev.ringTimeout,
+        a,
+        Line.queue
+      )
       return
     }
     acceptQueueOffer(st, a)
   } else {
-    st.aDOfferEv[a] = -1
-    if (st.aDOfferResp[a] === ResponseCode.reject) {
+    st.agent.dOfferEv[a] = -1
+    if (st.agent.dOfferResp[a] === ResponseCode.reject) {
       failDirectOffer(st, a, true)
       return
     }
-    if (st.aActive[a]! >= 0 && !st.holdAndAccept) {
-      armPatience(st, st.aDOffer[a]!)
-      st.aDOfferResp[a] = ResponseCode.miss
+    if (st.agent.active[a]! >= 0 && !st.rules.holdAndAccept) {
+      armPatience(st, st.agent.dOffer[a]!)
+      st.agent.dOfferResp[a] = ResponseCode.miss
       const ring = st.model.agents[a]!.behaviour.directRingTimeout
-      st.aDOfferEv[a] = st.at(st.aDOfferStart[a]! + ring, Ev.ringTimeout, a, Line.direct)
+      st.agent.dOfferEv[a] = st.at(st.agent.dOfferStart[a]! + ring, Ev.ringTimeout, a, Line.direct)
       return
     }
     acceptDirectOffer(st, a)
@@ -134,27 +142,27 @@ export const onAnswer = (st: SimState, a: number, line: number): void => {
 /** The offer rang out (R9). */
 export const onRingTimeout = (st: SimState, a: number, line: number): void => {
   if (line === Line.queue) {
-    st.aQOfferEv[a] = -1
+    st.agent.qOfferEv[a] = -1
     failQueueOffer(st, a, false)
   } else {
-    st.aDOfferEv[a] = -1
+    st.agent.dOfferEv[a] = -1
     failDirectOffer(st, a, false)
   }
 }
 
 const acceptQueueOffer = (st: SimState, a: number): void => {
-  const c = st.aQueueCall[a]!
-  const q = st.aQOfferQueue[a]!
-  if (st.aActive[a]! >= 0) holdCall(st, st.aActive[a]!, a)
-  st.obs.offerAccepted(st.now, st.cNo[c]!, a, q)
-  st.cRinging[c]!--
+  const c = st.agent.queueCall[a]!
+  const q = st.agent.qOfferQueue[a]!
+  if (st.agent.active[a]! >= 0) holdCall(st, st.agent.active[a]!, a)
+  st.obs.offerAccepted(st.now, st.call.no[c]!, a, q)
+  st.call.ringing[c]!--
   const base = st.sp
-  if (st.cRinging[c]! > 0) {
+  if (st.call.ringing[c]! > 0) {
     // Ring-all: the others stop ringing; no miss is counted for them (R12).
     const members = st.model.queues[q]!.members
     for (let i = 0; i < members.length; i++) {
       const b = members[i]!.agent
-      if (b !== a && st.aQueueCall[b] === c && st.aQOfferEv[b]! >= 0) {
+      if (b !== a && st.agent.queueCall[b] === c && st.agent.qOfferEv[b]! >= 0) {
         cancelQueueOffer(st, b, CancelReason.answeredElsewhere)
         st.push(b)
       }
@@ -162,9 +170,9 @@ const acceptQueueOffer = (st: SimState, a: number): void => {
   }
   const top = st.sp
   leaveQueue(st, c)
-  st.cancel(st.cPatEv[c]!)
-  st.cPatEv[c] = -1
-  st.aAnswered[a]!++
+  st.cancel(st.call.patEv[c]!)
+  st.call.patEv[c] = -1
+  st.agent.answered[a]!++
   answeredQueueCall(st, a, q)
   connect(st, c, a, CallKind.queue)
   for (let i = base; i < top; i++) refreshAgent(st, st.stack[i]!)
@@ -172,36 +180,36 @@ const acceptQueueOffer = (st: SimState, a: number): void => {
 }
 
 const acceptDirectOffer = (st: SimState, a: number): void => {
-  const c = st.aDOffer[a]!
-  if (st.aActive[a]! >= 0) holdCall(st, st.aActive[a]!, a)
-  st.obs.offerAccepted(st.now, st.cNo[c]!, a, -1)
-  st.aDOffer[a] = -1
-  st.cRinging[c] = 0
-  st.cancel(st.cPatEv[c]!)
-  st.cPatEv[c] = -1
+  const c = st.agent.dOffer[a]!
+  if (st.agent.active[a]! >= 0) holdCall(st, st.agent.active[a]!, a)
+  st.obs.offerAccepted(st.now, st.call.no[c]!, a, -1)
+  st.agent.dOffer[a] = -1
+  st.call.ringing[c] = 0
+  st.cancel(st.call.patEv[c]!)
+  st.call.patEv[c] = -1
   // A queue call a workflow sent to the agent's direct line is a direct call for the agent (R7).
-  connect(st, c, a, st.cKind[c] === CallKind.internal ? CallKind.internal : CallKind.direct)
+  connect(st, c, a, st.call.kind[c] === CallKind.internal ? CallKind.internal : CallKind.direct)
   refreshAgent(st, a)
 }
 
 /** A missed or rejected queue offer: count it (R11) and offer the call to the next agent, keeping its place (R9). */
 const failQueueOffer = (st: SimState, a: number, isReject: boolean): void => {
-  const c = st.aQueueCall[a]!
-  const q = st.aQOfferQueue[a]!
-  if (isReject) st.obs.offerRejected(st.now, st.cNo[c]!, a, q)
-  else st.obs.offerMissed(st.now, st.cNo[c]!, a, q)
-  st.aQueueCall[a] = -1
-  st.cRinging[c]!--
-  st.addTried(c, a, st.aQOfferStart[a]!)
-  st.cLastFail[c] = st.now
+  const c = st.agent.queueCall[a]!
+  const q = st.agent.qOfferQueue[a]!
+  if (isReject) st.obs.offerRejected(st.now, st.call.no[c]!, a, q)
+  else st.obs.offerMissed(st.now, st.call.no[c]!, a, q)
+  st.agent.queueCall[a] = -1
+  st.call.ringing[c]!--
+  st.call.addTried(c, a, st.agent.qOfferStart[a]!)
+  st.call.lastFail[c] = st.now
   countMiss(st, a, q, isReject)
-  if (st.qStrategy[q] === Strategy.ringAll && st.cRinging[c] === 0 && st.cRollPending[c] === 0) {
+  if (st.queue.strategy[q] === Strategy.ringAll && st.call.ringing[c] === 0 && st.call.rollPending[c] === 0) {
     // Ring-all, last ring ended: the agent is free again before the call rings everyone anew, so they ring too.
-    st.cState[c] = CallState.waiting
+    st.call.state[c] = CallState.waiting
     armPatience(st, c)
     armQueueTimers(st, c, Number.POSITIVE_INFINITY)
     refreshAgent(st, a)
-    tryOfferCall(st, c)
+    st.work.post(Work.offer, c)
   } else {
     // The call goes to the next agent first, keeping its place in line; then the agent may take another call.
     queueOfferGone(st, c)
@@ -211,49 +219,43 @@ const failQueueOffer = (st: SimState, a: number, isReject: boolean): void => {
 
 /** Stops a ringing queue offer (no miss counted); returns the call. The caller settles the call and the agent. */
 export const cancelQueueOffer = (st: SimState, a: number, reason: number): number => {
-  const c = st.aQueueCall[a]!
-  st.cancel(st.aQOfferEv[a]!)
-  st.aQOfferEv[a] = -1
-  st.obs.offerCancelled(st.now, st.cNo[c]!, a, st.aQOfferQueue[a]!, reason as CancelReason)
-  st.aQueueCall[a] = -1
-  st.cRinging[c]!--
+  const c = st.agent.queueCall[a]!
+  st.cancel(st.agent.qOfferEv[a]!)
+  st.agent.qOfferEv[a] = -1
+  st.obs.offerCancelled(st.now, st.call.no[c]!, a, st.agent.qOfferQueue[a]!, reason as CancelReason)
+  st.agent.queueCall[a] = -1
+  st.call.ringing[c]!--
   return c
 }
 
 /** After one of its offers ended: when nothing rings any more, the call waits, rolls over, or is offered again. */
 export const queueOfferGone = (st: SimState, c: number): void => {
-  if (st.cRinging[c]! > 0 || st.cState[c] !== CallState.ringing) return
-  st.cState[c] = CallState.waiting
+  if (st.call.ringing[c]! > 0 || st.call.state[c] !== CallState.ringing) return
+  st.call.state[c] = CallState.waiting
   armPatience(st, c)
   armQueueTimers(st, c, Number.POSITIVE_INFINITY)
-  if (st.cRollPending[c] === 1) rollover(st, c, RolloverReason.maxWait)
-  else tryOfferCall(st, c)
-}
-
-/** A direct/internal call nobody took: a workflow's direct-line step goes on to the next step, others end. */
-const directUnanswered = (st: SimState, c: number): void => {
-  if (st.cKind[c] === CallKind.queue) nextStep(st, c)
-  else endCall(st, c, EndOutcome.unanswered, -1)
+  if (st.call.rollPending[c] === 1) st.work.post(Work.rollover, c, RolloverReason.maxWait)
+  else st.work.post(Work.offer, c)
 }
 
 const failDirectOffer = (st: SimState, a: number, isReject: boolean): void => {
-  const c = st.aDOffer[a]!
-  if (isReject) st.obs.offerRejected(st.now, st.cNo[c]!, a, -1)
-  else st.obs.offerMissed(st.now, st.cNo[c]!, a, -1)
-  st.aDOffer[a] = -1
-  st.cRinging[c] = 0
-  directUnanswered(st, c)
+  const c = st.agent.dOffer[a]!
+  if (isReject) st.obs.offerRejected(st.now, st.call.no[c]!, a, -1)
+  else st.obs.offerMissed(st.now, st.call.no[c]!, a, -1)
+  st.agent.dOffer[a] = -1
+  st.call.ringing[c] = 0
+  st.work.post(Work.directUnanswered, c)
 }
 
 /** The agent signed out while a direct/internal call rang. */
 export const cancelDirectOffer = (st: SimState, a: number, reason: number): void => {
-  const c = st.aDOffer[a]!
-  st.cancel(st.aDOfferEv[a]!)
-  st.aDOfferEv[a] = -1
-  st.obs.offerCancelled(st.now, st.cNo[c]!, a, -1, reason as CancelReason)
-  st.aDOffer[a] = -1
-  st.cRinging[c] = 0
-  directUnanswered(st, c)
+  const c = st.agent.dOffer[a]!
+  st.cancel(st.agent.dOfferEv[a]!)
+  st.agent.dOfferEv[a] = -1
+  st.obs.offerCancelled(st.now, st.call.no[c]!, a, -1, reason as CancelReason)
+  st.agent.dOffer[a] = -1
+  st.call.ringing[c] = 0
+  st.work.post(Work.directUnanswered, c)
 }
 
 /**
@@ -261,26 +263,26 @@ export const cancelDirectOffer = (st: SimState, a: number, reason: number): void
  * cancelled queue offers are pushed on the scratch stack for the caller to refresh once the call is settled.
  */
 export const cancelCallOffers = (st: SimState, c: number, reason: number): void => {
-  const single = st.cOfferAgent[c]!
-  if (single >= 0 && st.aDOffer[single] === c) {
-    st.cancel(st.aDOfferEv[single]!)
-    st.aDOfferEv[single] = -1
-    st.obs.offerCancelled(st.now, st.cNo[c]!, single, -1, reason as CancelReason)
-    st.aDOffer[single] = -1
-    st.cRinging[c] = 0
+  const single = st.call.offerAgent[c]!
+  if (single >= 0 && st.agent.dOffer[single] === c) {
+    st.cancel(st.agent.dOfferEv[single]!)
+    st.agent.dOfferEv[single] = -1
+    st.obs.offerCancelled(st.now, st.call.no[c]!, single, -1, reason as CancelReason)
+    st.agent.dOffer[single] = -1
+    st.call.ringing[c] = 0
     return
   }
-  if (st.cRinging[c] === 1 && single >= 0 && st.aQueueCall[single] === c && st.aQOfferEv[single]! >= 0) {
+  if (st.call.ringing[c] === 1 && single >= 0 && st.agent.queueCall[single] === c && st.agent.qOfferEv[single]! >= 0) {
     cancelQueueOffer(st, single, reason)
     st.push(single)
     return
   }
-  const q = st.cQueue[c]!
+  const q = st.call.queue[c]!
   if (q < 0) return
   const members = st.model.queues[q]!.members
-  for (let i = 0; i < members.length && st.cRinging[c]! > 0; i++) {
+  for (let i = 0; i < members.length && st.call.ringing[c]! > 0; i++) {
     const b = members[i]!.agent
-    if (st.aQueueCall[b] === c && st.aQOfferEv[b]! >= 0) {
+    if (st.agent.queueCall[b] === c && st.agent.qOfferEv[b]! >= 0) {
       cancelQueueOffer(st, b, reason)
       st.push(b)
     }

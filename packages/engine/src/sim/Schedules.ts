@@ -4,8 +4,9 @@
  * operation of the day slower. Each event keeps the calendar sequence it was given at set-up (in the file's
  * order), so simultaneous events run in exactly the order they would had they all been scheduled then.
  */
+import type { Calendar } from "../kernel/Calendar.ts"
+import type { Model } from "../Model.ts"
 import { Ev, EvPriority } from "./Events.ts"
-import type { SimState } from "./State.ts"
 
 /** The schedule events of a replication, sorted by (time, sequence); `next` is the one waiting in the calendar. */
 export class ScheduleList {
@@ -28,8 +29,7 @@ export class ScheduleList {
 }
 
 /** Builds the list (taking a calendar sequence for each event, in file order) and schedules its first event. */
-export const planSchedules = (st: SimState): ScheduleList => {
-  const m = st.model
+export const planSchedules = (cal: Calendar, m: Model): ScheduleList => {
   const t: Array<number> = []
   const seq: Array<number> = []
   const kind: Array<number> = []
@@ -38,7 +38,7 @@ export const planSchedules = (st: SimState): ScheduleList => {
   const brk: Array<number> = []
   const add = (at: number, k: number, a: number, s: number, b: number) => {
     t.push(at)
-    seq.push(st.cal.reserveSeq())
+    seq.push(cal.reserveSeq())
     kind.push(k)
     agent.push(a)
     shift.push(s)
@@ -68,23 +68,15 @@ export const planSchedules = (st: SimState): ScheduleList => {
     list.shift[j] = shift[i]!
     list.brk[j] = brk[i]!
   })
-  scheduleNext(st, list)
+  scheduleNext(cal, list)
   return list
 }
 
 /** Puts the list's next event in the calendar (after the previous one fired). */
-export const scheduleNext = (st: SimState, list: ScheduleList): void => {
+export const scheduleNext = (cal: Calendar, list: ScheduleList): void => {
   const j = list.next
   if (j >= list.t.length) return
   list.next = j + 1
   const kind = list.kind[j]!
-  st.cal.scheduleWithSeq(
-    list.t[j]!,
-    kind,
-    EvPriority[kind]!,
-    list.seq[j]!,
-    list.agent[j]!,
-    list.shift[j]!,
-    list.brk[j]!
-  )
+  cal.scheduleWithSeq(list.t[j]!, kind, EvPriority[kind]!, list.seq[j]!, list.agent[j]!, list.shift[j]!, list.brk[j]!)
 }

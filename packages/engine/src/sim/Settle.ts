@@ -1,0 +1,41 @@
+/**
+ * The matching pass, run after every event: the work the rules posted (agents who became eligible, calls to
+ * offer, route or roll over, agents who left), in the order it was posted. Work posted meanwhile runs too.
+ */
+import { serveAgent, tryOfferCall } from "./Match.ts"
+import { agentLeft, directUnanswered, rollover, startRouting } from "./Routing.ts"
+import type { SimState } from "./State.ts"
+import { Work } from "./WorkList.ts"
+
+const run = (st: SimState, kind: number, x: number, y: number): void => {
+  switch (kind) {
+    case Work.serve:
+      serveAgent(st, x)
+      return
+    case Work.offer:
+      tryOfferCall(st, x)
+      return
+    case Work.rollover:
+      rollover(st, x, y)
+      return
+    case Work.directUnanswered:
+      directUnanswered(st, x)
+      return
+    case Work.route:
+      startRouting(st, x)
+      return
+    case Work.agentLeft:
+      agentLeft(st, x)
+      return
+  }
+}
+
+export const settle = (st: SimState): void => {
+  const w = st.work
+  while (w.head < w.tail) {
+    const i = w.head++
+    run(st, w.kind[i]!, w.x[i]!, w.y[i]!)
+  }
+  w.head = 0
+  w.tail = 0
+}

@@ -1,0 +1,43 @@
+/** A call connected to an agent: connecting, Hold & Accept (R13), and the end of a call that has no agent. */
+import { CallKind, type EndOutcome } from "../Observer.ts"
+import { CallState, Ev } from "./Events.ts"
+import type { SimState } from "./State.ts"
+
+/** Ends a call that has no agent (routing, waiting or ringing states are already settled by the caller). */
+export const endCall = (st: SimState, c: number, outcome: number, agent: number): void => {
+  st.obs.callEnded(st.now, st.call.no[c]!, agent, outcome as EndOutcome)
+  st.cancel(st.call.patEv[c]!)
+  st.call.patEv[c] = -1
+  st.call.free(c)
+}
+
+/** Connects the call to the agent as their active call; talk time is scaled by the agent's multiplier once. */
+export const connect = (st: SimState, c: number, a: number, line: number): void => {
+  st.call.state[c] = CallState.talking
+  st.call.agent[c] = a
+  st.call.line[c] = line
+  st.agent.active[a] = c
+  if (st.call.talkScaled[c] === 0) {
+    st.call.talkScaled[c] = 1
+    const m = st.model.agents[a]!.behaviour.handleTimeMultiplier
+    if (m !== 1) st.call.talk[c] = Math.round(st.call.talk[c]! * m)
+  }
+  st.call.talkStart[c] = st.now
+  st.call.talkEv[c] = st.at(st.now + st.call.talk[c]!, Ev.talkEnd, c)
+}
+
+/** Hold & Accept: the active call waits on hold; a held caller's patience restarts (same drawn patience). */
+export const holdCall = (st: SimState, h: number, a: number): void => {
+  st.obs.callHeld(st.now, st.call.no[h]!, a)
+  st.cancel(st.call.talkEv[h]!)
+  st.call.talkEv[h] = -1
+  const talked = st.now - st.call.talkStart[h]!
+  st.call.talk[h] = st.call.talk[h]! - talked
+  if (st.call.line[h] === CallKind.queue) st.agent.talk[a] = st.agent.talk[a]! + talked
+  st.call.state[h] = CallState.held
+  st.call.heldNext[h] = st.agent.heldTop[a]!
+  st.agent.heldTop[a] = h
+  st.agent.active[a] = -1
+  const p = st.call.patience[h]!
+  if (p !== Number.POSITIVE_INFINITY) st.call.patEv[h] = st.at(st.now + p, Ev.patience, h)
+}
