@@ -15,6 +15,7 @@ export { type ModelLike, type ReportLayout, reportLayout } from "./Layout.ts"
 export type {
   AgentTimeline,
   AgentView,
+  Envelope,
   Estimate,
   IntervalView,
   Kpi,
@@ -23,21 +24,21 @@ export type {
   ReportData,
   RuleCount,
   ScopeView,
-  StepSeries,
   ThresholdRow,
+  TimeGrid,
   TimelineState,
   TimelineView,
   ViolationView,
   WaitBin,
   WaitsView
 } from "./ReportData.ts"
-export { reportDataVersion, TimelineStates } from "./ReportData.ts"
+export { reportDataVersion, shareDigits, shareOf, TimelineStates } from "./ReportData.ts"
 export {
   type ReplicationSample,
   ReplicationSampler,
-  reducePath,
   type SamplerModel,
-  type SamplerOptions
+  type SamplerOptions,
+  type StaffingSample
 } from "./Sampler.ts"
 export type {
   AgentMetricsLike,

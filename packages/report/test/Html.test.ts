@@ -65,7 +65,7 @@ describe("renderReport", () => {
   it("refuses data of another version or without scopes", () => {
     const data = makeReport()
     assert.throws(() => renderReport({ ...data, scopes: [] }, { viewer }), InvalidReportData)
-    assert.throws(() => renderReport({ ...data, version: 2 as 1 }, { viewer }), InvalidReportData)
+    assert.throws(() => renderReport({ ...data, version: 1 as 2 }, { viewer }), InvalidReportData)
   })
 
   it("inlines the built viewer by default (built before the tests, so not stale)", () => {
