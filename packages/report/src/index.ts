@@ -10,7 +10,7 @@
 export { InvalidReportData, ViewerNotBuilt } from "./Errors.ts"
 export { embedJson, escapeHtml } from "./Escape.ts"
 export { rebin, serviceLevelFormulas, toReportData } from "./FromResults.ts"
-export { type RenderOptions, renderReport } from "./Html.ts"
+export { type RenderOptions, renderReport, renderReportEffect } from "./Html.ts"
 export { type ModelLike, type ReportLayout, reportLayout } from "./Layout.ts"
 export type {
   AgentTimeline,

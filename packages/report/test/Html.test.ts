@@ -1,8 +1,10 @@
 import { assert, describe, it } from "@effect/vitest"
+import { Effect, Exit, Fiber } from "effect"
 import { parseHTML } from "linkedom"
-import { sections } from "../src/draw/Report.ts"
+import { wrap } from "../src/draw/Frame.ts"
+import { reportSteps, sections } from "../src/draw/Report.ts"
 import { InvalidReportData } from "../src/Errors.ts"
-import { dataElementId, renderReport } from "../src/Html.ts"
+import { dataElementId, renderReport, renderReportEffect } from "../src/Html.ts"
 import { viewerIsStale } from "../src/Viewer.ts"
 import { hostileText, makeReport } from "./fixtures/Report.ts"
 
@@ -75,5 +77,29 @@ describe("renderReport", () => {
     const script = document.querySelectorAll("script")[1]?.textContent ?? ""
     assert.isAbove(script.length, 10_000)
     assert.notMatch(script, /<\/script/i)
+  })
+})
+
+describe("renderReportEffect", () => {
+  it("gives the same bytes as renderReport, and fails with InvalidReportData on bad data", async () => {
+    const data = makeReport({ hostile: true })
+    assert.strictEqual(await Effect.runPromise(renderReportEffect(data, { viewer })), renderReport(data, { viewer }))
+    const exit = await Effect.runPromiseExit(renderReportEffect({ ...data, scopes: [] }, { viewer }))
+    assert.isTrue(Exit.isFailure(exit))
+    assert.include(String(exit), "InvalidReportData")
+  })
+
+  it("draws one step per chart after the header", () => {
+    const { document } = parseHTML("<main></main>")
+    const steps = reportSteps(wrap(document.querySelector("main") as unknown as Element), makeReport(), null)
+    assert.strictEqual(steps.length, 1 + sections.reduce((n, s) => n + s.charts.length, 0))
+  })
+
+  it("lets the event loop run between charts, so a signal handler can interrupt the drawing", async () => {
+    const fiber = Effect.runFork(renderReportEffect(makeReport(), { viewer }))
+    // a macrotask, as a signal handler is: it runs while the report draws, not after
+    setImmediate(() => Effect.runFork(Fiber.interrupt(fiber)))
+    const exit = await Effect.runPromise(Fiber.await(fiber))
+    assert.isTrue(Exit.hasInterrupts(exit))
   })
 })
