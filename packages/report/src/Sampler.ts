@@ -426,20 +426,18 @@ export class ReplicationSampler implements Observer {
 
   // --- scope bookkeeping -------------------------------------------------------------------------------
 
-  private scopeIndices(queue: number, tenant: number): Array<number> {
-    const out = [0]
-    if (queue >= 0) out.push(1 + queue)
-    if (tenant >= 0) out.push(1 + this.queueCount + tenant)
-    return out
-  }
-
   private addWaiting(t: number, call: CallInfo, queue: number, delta: number): void {
     const seconds = t / 1000
     this.reach(seconds)
-    for (const k of this.scopeIndices(queue, call.tenant)) {
-      this.waiting[k]! += delta
-      this.paths.set(this.pathGrid, 2 * k, seconds, this.waiting[k]!)
-    }
+    // the total, the queue and the tenant (no list per call: this runs for every event)
+    this.moveWaiting(0, seconds, delta)
+    if (queue >= 0) this.moveWaiting(1 + queue, seconds, delta)
+    if (call.tenant >= 0) this.moveWaiting(1 + this.queueCount + call.tenant, seconds, delta)
+  }
+
+  private moveWaiting(k: number, seconds: number, delta: number): void {
+    this.waiting[k]! += delta
+    this.paths.set(this.pathGrid, 2 * k, seconds, this.waiting[k]!)
   }
 
   private stopWaiting(t: number, call: number): void {
@@ -504,10 +502,14 @@ export class ReplicationSampler implements Observer {
   }
 
   private addBusy(seconds: number, queue: number, tenant: number, delta: number): void {
-    for (const k of this.scopeIndices(queue, tenant)) {
-      this.busy[k]! += delta
-      this.paths.set(this.pathGrid, 2 * k + 1, seconds, this.busy[k]!)
-    }
+    this.moveBusy(0, seconds, delta)
+    if (queue >= 0) this.moveBusy(1 + queue, seconds, delta)
+    if (tenant >= 0) this.moveBusy(1 + this.queueCount + tenant, seconds, delta)
+  }
+
+  private moveBusy(k: number, seconds: number, delta: number): void {
+    this.busy[k]! += delta
+    this.paths.set(this.pathGrid, 2 * k + 1, seconds, this.busy[k]!)
   }
 
   // --- the engine's observer hooks -------------------------------------------------------------------------
