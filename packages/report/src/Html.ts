@@ -41,6 +41,21 @@ export const staticBody = (data: ReportData): string => {
   return drawing.markup()
 }
 
+/** Significant digits the report keeps of a fraction: far below what a chart or a label shows. */
+export const reportDigits = 5
+
+/**
+ * The data with every non-integer rounded to {@link reportDigits} significant digits: the embedded data of a
+ * large center is mostly long fractions (interval estimates of hundreds of scopes), so this keeps the file
+ * small. The static charts are drawn from the same rounded data, so they match the viewer's.
+ */
+export const compactNumbers = (data: ReportData): ReportData =>
+  JSON.parse(
+    JSON.stringify(data, (_key, v: unknown) =>
+      typeof v === "number" && !Number.isInteger(v) && Number.isFinite(v) ? Number(v.toPrecision(reportDigits)) : v
+    )
+  ) as ReportData
+
 const validate = (data: ReportData): void => {
   if (data.version !== reportDataVersion) {
     throw new InvalidReportData({
@@ -57,8 +72,9 @@ const validate = (data: ReportData): void => {
  *
  * @category constructors
  */
-export const renderReport = (data: ReportData, options: RenderOptions = {}): string => {
-  validate(data)
+export const renderReport = (input: ReportData, options: RenderOptions = {}): string => {
+  validate(input)
+  const data = compactNumbers(input)
   return page(data, options, options.staticCharts === false ? "" : staticBody(data))
 }
 
@@ -70,11 +86,13 @@ export const renderReport = (data: ReportData, options: RenderOptions = {}): str
  * @category constructors
  */
 export const renderReportEffect = (
-  data: ReportData,
+  input: ReportData,
   options: RenderOptions = {}
 ): Effect.Effect<string, InvalidReportData | ViewerNotBuilt> =>
   Effect.gen(function* () {
-    yield* attempt(() => validate(data))
+    yield* attempt(() => validate(input))
+    const data = compactNumbers(input)
+    yield* Effect.yieldNow
     const viewer = yield* attempt(() => options.viewer ?? loadViewer())
     let body = ""
     if (options.staticCharts !== false) {

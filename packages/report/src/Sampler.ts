@@ -110,7 +110,8 @@ export interface SamplerOptions {
   readonly pathColumns?: number
   /**
    * Agent cells (agents × columns) kept at most: the agents' grid has `agentCells / agents` columns, between
-   * 48 and `pathColumns`. Default 1,500,000 (10,000 agents: 150 columns, under ten minutes each for a day).
+   * 48 and `pathColumns`. Default 1,000,000 (10,000 agents: 100 columns, about a quarter of an hour each for
+   * a day; 1,000 agents or fewer: every path column).
    */
   readonly agentCells?: number
 }
@@ -309,7 +310,7 @@ export class ReplicationSampler implements Observer {
     this.paths = new Envelopes(2 * scopes, pathColumns, this.open)
     const agentColumns = Math.max(
       1,
-      Math.min(pathColumns, Math.max(48, Math.floor((options.agentCells ?? 1_500_000) / Math.max(1, n))))
+      Math.min(pathColumns, Math.max(48, Math.floor((options.agentCells ?? 1_000_000) / Math.max(1, n))))
     )
     this.agentGrid = new Grid(this.open, span / agentColumns, agentColumns)
     this.cellBusy = new Float32Array(n * agentColumns)

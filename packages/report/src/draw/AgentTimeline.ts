@@ -16,8 +16,8 @@ export const ganttLimit = 200
 /** At most this many Gantt cells (rows × columns): more columns are merged by majority. */
 export const ganttCells = 40_000
 /** At most this many heatmap rows (bands of agents) and columns. */
-export const heatRows = 200
-export const heatColumns = 120
+export const heatRows = 150
+export const heatColumns = 60
 
 const signedOut = TimelineStates.indexOf("signed-out")
 const shares = new Float64Array(128)
