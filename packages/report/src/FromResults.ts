@@ -18,7 +18,7 @@ import type {
   TimelineView,
   WaitBin
 } from "./ReportData.ts"
-import { reportDataVersion, TimelineStates } from "./ReportData.ts"
+import { reportDataVersion } from "./ReportData.ts"
 import type { ReplicationSample } from "./Sampler.ts"
 import type {
   AgentMetricsLike,
@@ -217,35 +217,14 @@ const markersOf = (layout: ReportLayout | undefined, open: number, close: number
   return out
 }
 
-/** Time-weighted signed-in, busy and available agents per interval, from one replication's timeline. */
+/** Time-weighted signed-in, busy and available members of a queue in one interval, from the sampled replication. */
 const levelsFromSample = (
   sample: ReplicationSample,
-  members: ReadonlySet<string>,
-  start: number,
-  end: number
+  key: string,
+  index: number
 ): { signedIn: number; busy: number; available: number } => {
-  const busyStates = new Set(
-    (["queue-call", "direct-or-internal-call", "outbound-call", "wrap-up"] as const).map((s) =>
-      TimelineStates.indexOf(s)
-    )
-  )
-  const signedOut = TimelineStates.indexOf("signed-out")
-  const available = new Set((["available", "ringing"] as const).map((s) => TimelineStates.indexOf(s)))
-  let signedIn = 0
-  let busy = 0
-  let free = 0
-  for (const a of sample.agents) {
-    if (!members.has(a.id)) continue
-    for (const [s, e, st] of a.segments) {
-      const d = Math.min(e, end) - Math.max(s, start)
-      if (d <= 0 || st === signedOut) continue
-      signedIn += d
-      if (busyStates.has(st)) busy += d
-      else if (available.has(st)) free += d
-    }
-  }
-  const len = end - start
-  return { signedIn: signedIn / len, busy: busy / len, available: free / len }
+  const s = sample.staffing.find((x) => x.key === key)
+  return { signedIn: s?.signedIn[index] ?? 0, busy: s?.busy[index] ?? 0, available: s?.available[index] ?? 0 }
 }
 
 const point = (v: number): Estimate => ({ mean: v, lo: v, hi: v })
@@ -329,7 +308,7 @@ export const toReportData = (source: ReportSource, options: ToReportDataOptions 
       isAll || sample === undefined
         ? totalStaffing
         : (start: number) => {
-            const l = levelsFromSample(sample, memberSet, start, start + intervalSeconds)
+            const l = levelsFromSample(sample, key, Math.round((start - open) / intervalSeconds))
             return { signedIn: point(l.signedIn), busy: point(l.busy), available: point(l.available) }
           }
     let occupancy: Estimate | null
@@ -365,7 +344,7 @@ export const toReportData = (source: ReportSource, options: ToReportDataOptions 
         bins: rebin(scope.waitHistogram, scope.abandonHistogram, replications, threshold),
         percentiles: percentiles(m)
       },
-      path: path === undefined ? null : { queueLength: path.queueLength, busy: path.busy },
+      path: path === undefined ? null : { grid: path.grid, queueLength: path.queueLength, busy: path.busy },
       rules: ruleCounts(
         m,
         isAll && kind === "total" ? [summary.allAgents.metrics] : memberMetrics,
@@ -403,9 +382,7 @@ export const toReportData = (source: ReportSource, options: ToReportDataOptions 
   }))
 
   const timeline: TimelineView | null =
-    sample === undefined
-      ? null
-      : { replication: sample.replication, agents: sample.agents.map((a) => ({ id: a.id, segments: a.segments })) }
+    sample === undefined ? null : { replication: sample.replication, grid: sample.agentGrid, agents: sample.agents }
 
   const definition = summary.serviceLevelDefinition
   return {

@@ -5,10 +5,11 @@
  * viewer's own script (by its hash).
  */
 import { createHash } from "node:crypto"
+import { Effect } from "effect"
 import { parseHTML } from "linkedom"
 import { wrap } from "./draw/Frame.ts"
-import { drawReport } from "./draw/Report.ts"
-import { InvalidReportData } from "./Errors.ts"
+import { reportSteps } from "./draw/Report.ts"
+import { InvalidReportData, ViewerNotBuilt } from "./Errors.ts"
 import { embedJson, embedScript, escapeHtml } from "./Escape.ts"
 import { type ReportData, reportDataVersion } from "./ReportData.ts"
 import { styles } from "./Styles.ts"
@@ -25,13 +26,43 @@ export interface RenderOptions {
 /** The id of the element holding the report data, read by the viewer. */
 export const dataElementId = "ccsim-data"
 
-/** Draws the report body for the first scope (the total) with a server-side DOM and returns its markup. */
-export const staticBody = (data: ReportData): string => {
+/** A server-side document to draw the static body in, and the steps that draw it (see `reportSteps`). */
+const staticDrawing = (data: ReportData): { readonly steps: Array<() => void>; readonly markup: () => string } => {
   const { document } = parseHTML("<!doctype html><html><head></head><body><main></main></body></html>")
   const main = document.querySelector("main")
-  if (main === null) return ""
-  drawReport(wrap(main as unknown as Element), data, null)
-  return main.innerHTML
+  if (main === null) return { steps: [], markup: () => "" }
+  return { steps: reportSteps(wrap(main as unknown as Element), data, null), markup: () => main.innerHTML }
+}
+
+/** Draws the report body for the first scope (the total) with a server-side DOM and returns its markup. */
+export const staticBody = (data: ReportData): string => {
+  const drawing = staticDrawing(data)
+  for (const step of drawing.steps) step()
+  return drawing.markup()
+}
+
+/** Significant digits the report keeps of a fraction: far below what a chart or a label shows. */
+export const reportDigits = 5
+
+/**
+ * The data with every non-integer rounded to {@link reportDigits} significant digits: the embedded data of a
+ * large center is mostly long fractions (interval estimates of hundreds of scopes), so this keeps the file
+ * small. The static charts are drawn from the same rounded data, so they match the viewer's.
+ */
+export const compactNumbers = (data: ReportData): ReportData =>
+  JSON.parse(
+    JSON.stringify(data, (_key, v: unknown) =>
+      typeof v === "number" && !Number.isInteger(v) && Number.isFinite(v) ? Number(v.toPrecision(reportDigits)) : v
+    )
+  ) as ReportData
+
+const validate = (data: ReportData): void => {
+  if (data.version !== reportDataVersion) {
+    throw new InvalidReportData({
+      message: `expected report data version ${reportDataVersion}, found ${String(data.version)}`
+    })
+  }
+  if (data.scopes.length === 0) throw new InvalidReportData({ message: "the report data has no scope to show" })
 }
 
 /**
@@ -41,13 +72,54 @@ export const staticBody = (data: ReportData): string => {
  *
  * @category constructors
  */
-export const renderReport = (data: ReportData, options: RenderOptions = {}): string => {
-  if (data.version !== reportDataVersion) {
-    throw new InvalidReportData({
-      message: `expected report data version ${reportDataVersion}, found ${String(data.version)}`
-    })
-  }
-  if (data.scopes.length === 0) throw new InvalidReportData({ message: "the report data has no scope to show" })
+export const renderReport = (input: ReportData, options: RenderOptions = {}): string => {
+  validate(input)
+  const data = compactNumbers(input)
+  return page(data, options, options.staticCharts === false ? "" : staticBody(data))
+}
+
+/**
+ * `renderReport` as an Effect that can be interrupted while it draws: it yields to the event loop between
+ * charts (each a bounded amount of work, whatever the run's size), so a signal handler's interruption takes
+ * effect at the next chart. Same bytes as `renderReport`.
+ *
+ * @category constructors
+ */
+export const renderReportEffect = (
+  input: ReportData,
+  options: RenderOptions = {}
+): Effect.Effect<string, InvalidReportData | ViewerNotBuilt> =>
+  Effect.gen(function* () {
+    yield* attempt(() => validate(input))
+    const data = compactNumbers(input)
+    yield* Effect.yieldNow
+    const viewer = yield* attempt(() => options.viewer ?? loadViewer())
+    let body = ""
+    if (options.staticCharts !== false) {
+      const drawing = staticDrawing(data)
+      for (const step of drawing.steps) {
+        yield* Effect.yieldNow
+        step()
+      }
+      yield* Effect.yieldNow
+      body = drawing.markup()
+      yield* Effect.yieldNow
+    }
+    return page(data, { ...options, viewer }, body)
+  })
+
+/** Runs `f`, failing with the report's own errors and dying on anything else (a bug). */
+const attempt = <A>(f: () => A): Effect.Effect<A, InvalidReportData | ViewerNotBuilt> =>
+  Effect.suspend(() => {
+    try {
+      return Effect.succeed(f())
+    } catch (e) {
+      return e instanceof InvalidReportData || e instanceof ViewerNotBuilt ? Effect.fail(e) : Effect.die(e)
+    }
+  })
+
+/** The page around a drawn body. */
+const page = (data: ReportData, options: RenderOptions, body: string): string => {
   const script = embedScript(options.viewer ?? loadViewer())
   const hash = createHash("sha256").update(script, "utf8").digest("base64")
   const csp = [
@@ -58,7 +130,6 @@ export const renderReport = (data: ReportData, options: RenderOptions = {}): str
     "base-uri 'none'",
     "form-action 'none'"
   ].join("; ")
-  const body = options.staticCharts === false ? "" : staticBody(data)
   const footer = `ccsim ${data.run.engineVersion} · ${data.run.scenario} · seed ${data.run.seed} · ${data.run.replications} replication${data.run.replications === 1 ? "" : "s"} · one self-contained file, no network access`
   return [
     "<!doctype html>",

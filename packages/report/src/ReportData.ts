@@ -7,7 +7,7 @@
  */
 
 /** The version of this view model; the viewer refuses data of another version. */
-export const reportDataVersion = 1
+export const reportDataVersion = 2
 
 /**
  * A mean over replications with its 95 % confidence interval. With one replication (or when the spread is
@@ -106,20 +106,38 @@ export interface WaitsView {
 }
 
 /**
- * A step series `[time, value]` of one replication: the value holds from its time to the next point's.
+ * Equal time columns: column `k` covers `[start + k × step, start + (k + 1) × step)` seconds. One replication's
+ * paths and agent states are kept per column (about one per pixel of a chart), so their size does not grow
+ * with the calls.
  *
  * @category models
  */
-export type StepSeries = ReadonlyArray<readonly [number, number]>
+export interface TimeGrid {
+  readonly start: number
+  readonly step: number
+  readonly columns: number
+}
 
 /**
- * The path of one replication in a scope: waiting calls and busy agents over the day.
+ * A quantity's lowest and highest value in each column of a grid (levels held for no time are left out): the
+ * envelope a line drawn at the chart's resolution would cover.
+ *
+ * @category models
+ */
+export interface Envelope {
+  readonly lo: ReadonlyArray<number>
+  readonly hi: ReadonlyArray<number>
+}
+
+/**
+ * The path of one replication in a scope: waiting calls and busy agents over the day, as envelopes.
  *
  * @category models
  */
 export interface PathView {
-  readonly queueLength: StepSeries
-  readonly busy: StepSeries
+  readonly grid: TimeGrid
+  readonly queueLength: Envelope
+  readonly busy: Envelope
 }
 
 /**
@@ -205,13 +223,28 @@ export const TimelineStates = [
 export type TimelineState = (typeof TimelineStates)[number]
 
 /**
- * One agent's states over the sampled replication: `[start, end, state index]`, sorted, not overlapping.
+ * The characters that encode a share of a column (0 … 1 in 63 steps), one per column.
+ *
+ * @category models
+ */
+export const shareDigits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
+
+/** The share of a column a {@link shareDigits} character stands for. */
+export const shareOf = (digit: string): number => Math.max(0, shareDigits.indexOf(digit)) / 63
+
+/**
+ * One agent's states over the sampled replication, per column of the timeline's grid (one character per
+ * column): `states` the state held longest in the column (a digit, index into TimelineStates), `busy` and
+ * `signedIn` the share of the column the agent was busy (ringing, on a call, in wrap-up) and signed in
+ * ({@link shareDigits}).
  *
  * @category models
  */
 export interface AgentTimeline {
   readonly id: string
-  readonly segments: ReadonlyArray<readonly [number, number, number]>
+  readonly states: string
+  readonly busy: string
+  readonly signedIn: string
 }
 
 /**
@@ -221,6 +254,7 @@ export interface AgentTimeline {
  */
 export interface TimelineView {
   readonly replication: number
+  readonly grid: TimeGrid
   readonly agents: ReadonlyArray<AgentTimeline>
 }
 

@@ -1,8 +1,9 @@
 /**
  * `ReplicationSampler`: an engine observer that keeps what the report draws of one replication — each agent's
- * state timeline and, per scope (total, queue, tenant), the exact paths of waiting calls and busy agents. Attach
- * it to one replication (e.g. with the engine's `fanOut`); call `sample()` after the run. It implements every
- * hook of the engine's `Observer` (numbers only, as the engine calls them).
+ * states and, per scope (total, queue, tenant), the paths of waiting calls and busy agents — at the charts'
+ * resolution: per column of a time grid (about two pixels of a chart), so its memory and the report's size
+ * do not grow with the calls. Attach it to one replication (e.g. with the engine's `fanOut`); call `sample()`
+ * after the run. It implements every hook of the engine's `Observer` (numbers only, as the engine calls them).
  *
  * Definitions:
  * - a call is **waiting** in a queue from `callQueued` until it is answered, rolls over, is abandoned or ends
@@ -13,6 +14,13 @@
  * - the displayed **state** of an agent is, in order of precedence: on a call (queue / direct or internal /
  *   outbound, by the active call's kind), wrap-up, ringing, then the status (Unavailable by the miss policy
  *   apart from other Unavailable time).
+ *
+ * Columns: the grid starts at opening and spans the day (opening to closing); when the run goes past its end,
+ * columns are merged in pairs (the span doubles), so any run length fits the same memory. A path keeps each
+ * column's lowest and highest level held for some time (exact, also after merging); an agent keeps each
+ * column's busy and signed-in time (exact) and the state held longest (after a merge, the longer of the two
+ * halves' — a close approximation). Queues' staffing (signed in, busy, available, time-weighted) is kept per
+ * reporting interval, exactly.
  */
 import {
   type AbandonStage,
@@ -27,7 +35,7 @@ import {
   StatusCause,
   type StepKind
 } from "@ccsim/engine"
-import { type StepSeries, TimelineStates } from "./ReportData.ts"
+import { type AgentTimeline, type PathView, shareDigits, type TimeGrid, TimelineStates } from "./ReportData.ts"
 
 const state = (name: (typeof TimelineStates)[number]): number => TimelineStates.indexOf(name)
 const S = {
@@ -41,12 +49,39 @@ const S = {
   outbound: state("outbound-call"),
   wrapUp: state("wrap-up")
 } as const
+const stateCount = TimelineStates.length
+/** Busy in the timeline (the heatmap's occupancy): ringing, on a call, in wrap-up. */
+const timelineBusy = new Uint8Array(stateCount)
+for (const s of [S.ringing, S.queueCall, S.directCall, S.outbound, S.wrapUp]) timelineBusy[s] = 1
+/** Staffing levels: busy is on a call or in wrap-up; available is available or ringing. */
+const staffBusy = new Uint8Array(stateCount)
+for (const s of [S.queueCall, S.directCall, S.outbound, S.wrapUp]) staffBusy[s] = 1
+const staffAvailable = new Uint8Array(stateCount)
+for (const s of [S.available, S.ringing]) staffAvailable[s] = 1
 
-/** The ids the sampler names things by (the engine's compiled `Model` has them). */
+/** What the sampler reads of the engine's compiled `Model` (which has all of it). Times in ms after midnight. */
 export interface SamplerModel {
   readonly agents: ReadonlyArray<{ readonly id: string }>
-  readonly queues: ReadonlyArray<{ readonly id: string }>
+  readonly queues: ReadonlyArray<{ readonly id: string; readonly members?: ReadonlyArray<{ readonly agent: number }> }>
   readonly tenants: ReadonlyArray<{ readonly id: string }>
+  /** Opening and closing (default midnight to midnight) and the reporting interval (default 30 minutes). */
+  readonly open?: number
+  readonly close?: number
+  readonly intervalMs?: number
+}
+
+/**
+ * A queue's staffing in the sampled replication: mean numbers of its members signed in, busy (on a call or in
+ * wrap-up) and available (available or ringing) in each reporting interval from opening.
+ *
+ * @category models
+ */
+export interface StaffingSample {
+  /** `queue:<id>`. */
+  readonly key: string
+  readonly signedIn: ReadonlyArray<number>
+  readonly busy: ReadonlyArray<number>
+  readonly available: ReadonlyArray<number>
 }
 
 /**
@@ -58,24 +93,27 @@ export interface ReplicationSample {
   readonly replication: number
   /** When the replication ended. */
   readonly end: number
-  /** Each agent's states: `[start, end, state index into TimelineStates]`. */
-  readonly agents: ReadonlyArray<{
-    readonly id: string
-    readonly segments: ReadonlyArray<readonly [number, number, number]>
-  }>
-  /** Paths per scope key (`total`, `queue:<id>`, `tenant:<id>`). */
-  readonly paths: ReadonlyArray<{ readonly key: string; readonly queueLength: StepSeries; readonly busy: StepSeries }>
+  /** Each agent's states per column of `agentGrid`. */
+  readonly agentGrid: TimeGrid
+  readonly agents: ReadonlyArray<AgentTimeline>
+  /** Envelopes per scope key (`total`, `queue:<id>`, `tenant:<id>`), per column of their grid. */
+  readonly paths: ReadonlyArray<{ readonly key: string } & PathView>
+  /** Each queue's staffing per reporting interval. */
+  readonly staffing: ReadonlyArray<StaffingSample>
 }
 
 /** Options of the sampler. */
 export interface SamplerOptions {
   /** The replication index (for the report's captions). */
   readonly replication?: number
+  /** Columns of the paths' grid: about one per two pixels of the over-time chart. Default 600. */
+  readonly pathColumns?: number
   /**
-   * A path longer than this is reduced to this many points by keeping each time bucket's peak, so a long run
-   * stays small; peaks are what a planner looks for. Default 4000.
+   * Agent cells (agents × columns) kept at most: the agents' grid has `agentCells / agents` columns, between
+   * 48 and `pathColumns`. Default 1,000,000 (10,000 agents: 100 columns, about a quarter of an hour each for
+   * a day; 1,000 agents or fewer: every path column).
    */
-  readonly maxPathPoints?: number
+  readonly agentCells?: number
 }
 
 interface CallInfo {
@@ -89,10 +127,112 @@ interface CallInfo {
   answeredFrom: number
 }
 
-type Point = [number, number]
+/**
+ * Lowest and highest level per column of levels held over time, one series per slot (scope × quantity). Levels
+ * come in time order per slot; a level held for no time is not recorded.
+ */
+class Envelopes {
+  readonly lo: Int32Array
+  readonly hi: Int32Array
+  /** The last column written per slot (−1: none). */
+  readonly filled: Int32Array
+  readonly level: Int32Array
+  readonly since: Float64Array
+  readonly slots: number
+  readonly columns: number
+
+  constructor(slots: number, columns: number, start: number) {
+    this.slots = slots
+    this.columns = columns
+    this.lo = new Int32Array(slots * columns)
+    this.hi = new Int32Array(slots * columns)
+    this.filled = new Int32Array(slots).fill(-1)
+    this.level = new Int32Array(slots)
+    this.since = new Float64Array(slots).fill(start)
+  }
+
+  /** The level of `slot` becomes `v` at `t` (seconds, not before the last change). */
+  set(grid: Grid, slot: number, t: number, v: number): void {
+    if (v === this.level[slot]) return
+    this.commit(grid, slot, t)
+    this.level[slot] = v
+  }
+
+  /** Writes the level held since the last change up to `t`. */
+  commit(grid: Grid, slot: number, t: number): void {
+    const from = Math.max(this.since[slot]!, grid.start)
+    this.since[slot] = t
+    if (t <= from) return
+    const v = this.level[slot]!
+    const last = grid.lastColumn(t)
+    const base = slot * this.columns
+    for (let c = grid.column(from); c <= last; c++) {
+      if (c > this.filled[slot]!) {
+        this.lo[base + c] = v
+        this.hi[base + c] = v
+        this.filled[slot] = c
+      } else {
+        if (v < this.lo[base + c]!) this.lo[base + c] = v
+        if (v > this.hi[base + c]!) this.hi[base + c] = v
+      }
+    }
+  }
+
+  /** Merges columns in pairs (the grid's span doubled). */
+  halve(): void {
+    for (let s = 0; s < this.slots; s++) {
+      const base = s * this.columns
+      const filled = this.filled[s]!
+      for (let c = 0; 2 * c <= filled; c++) {
+        const a = base + 2 * c
+        let lo = this.lo[a]!
+        let hi = this.hi[a]!
+        if (2 * c + 1 <= filled) {
+          lo = Math.min(lo, this.lo[a + 1]!)
+          hi = Math.max(hi, this.hi[a + 1]!)
+        }
+        this.lo[base + c] = lo
+        this.hi[base + c] = hi
+      }
+      this.filled[s] = filled < 0 ? -1 : filled >> 1
+    }
+  }
+
+  envelope(slot: number, used: number): { lo: Array<number>; hi: Array<number> } {
+    const base = slot * this.columns
+    const n = Math.min(used, this.filled[slot]! + 1)
+    return { lo: Array.from(this.lo.subarray(base, base + n)), hi: Array.from(this.hi.subarray(base, base + n)) }
+  }
+}
+
+/** Equal columns from `start`; `columns × step` is the span before the next doubling. */
+class Grid {
+  readonly start: number
+  step: number
+  readonly columns: number
+  constructor(start: number, step: number, columns: number) {
+    this.start = start
+    this.step = step
+    this.columns = columns
+  }
+  get end(): number {
+    return this.start + this.columns * this.step
+  }
+  column(t: number): number {
+    return Math.min(this.columns - 1, Math.max(0, Math.floor((t - this.start) / this.step)))
+  }
+  /** The last column a span ending at `t` (exclusive) reaches. */
+  lastColumn(t: number): number {
+    return Math.min(this.columns - 1, Math.max(0, Math.ceil((t - this.start) / this.step) - 1))
+  }
+  view(end: number): TimeGrid {
+    const used = Math.min(this.columns, Math.max(1, Math.ceil((end - this.start) / this.step)))
+    return { start: this.start, step: this.step, columns: used }
+  }
+}
 
 /**
- * Records one replication's agent states and paths.
+ * Records one replication's agent states and paths at the charts' resolution.
  *
  * @category constructors
  */
@@ -110,19 +250,35 @@ export class ReplicationSampler implements Observer {
   private readonly lastTenant: Int32Array
   private readonly shown: Int32Array
   private readonly since: Float64Array
-  private readonly segments: Array<Array<[number, number, number]>>
   /** The scope (as three numbers: busy, queue, tenant) each agent's busy time counts for now. */
   private readonly busyQueue: Int32Array
   private readonly busyTenant: Int32Array
   private readonly busyNow: Uint8Array
   private readonly waiting: Int32Array
   private readonly busy: Int32Array
-  private readonly waitingPath: Array<Array<Point>>
-  private readonly busyPath: Array<Array<Point>>
   private readonly queueCount: number
   private end = 0
   private readonly model: SamplerModel
   private readonly options: SamplerOptions
+  // paths: slot 2k waiting, 2k + 1 busy of scope k
+  private readonly pathGrid: Grid
+  private readonly paths: Envelopes
+  // agents' columns
+  private readonly agentGrid: Grid
+  private readonly cellBusy: Float32Array
+  private readonly cellSignedIn: Float32Array
+  private readonly cellState: Uint8Array
+  private readonly cellStateTime: Float32Array
+  /** Each agent's column still being written, and its time per state. */
+  private readonly openColumn: Int32Array
+  private readonly openTime: Float64Array
+  // queues' staffing per interval (seconds of agent time)
+  private readonly open: number
+  private readonly intervalSeconds: number
+  private readonly agentQueues: Array<Array<number>>
+  private readonly staffSignedIn: Array<Array<number>>
+  private readonly staffBusy: Array<Array<number>>
+  private readonly staffAvailable: Array<Array<number>>
 
   constructor(model: SamplerModel, options: SamplerOptions = {}) {
     this.model = model
@@ -137,9 +293,6 @@ export class ReplicationSampler implements Observer {
     this.wrapQueue = new Int32Array(n).fill(-1)
     this.wrapTenant = new Int32Array(n).fill(-1)
     this.lastTenant = new Int32Array(n).fill(-1)
-    this.shown = new Int32Array(n).fill(-1)
-    this.since = new Float64Array(n)
-    this.segments = Array.from({ length: n }, () => [])
     this.busyQueue = new Int32Array(n).fill(-1)
     this.busyTenant = new Int32Array(n).fill(-1)
     this.busyNow = new Uint8Array(n)
@@ -147,33 +300,145 @@ export class ReplicationSampler implements Observer {
     const scopes = 1 + model.queues.length + model.tenants.length
     this.waiting = new Int32Array(scopes)
     this.busy = new Int32Array(scopes)
-    this.waitingPath = Array.from({ length: scopes }, () => [])
-    this.busyPath = Array.from({ length: scopes }, () => [])
+
+    this.open = (model.open ?? 0) / 1000
+    const close = (model.close ?? 86_400_000) / 1000
+    this.intervalSeconds = (model.intervalMs ?? 1_800_000) / 1000
+    const span = Math.max(close - this.open, this.intervalSeconds, 1)
+    const pathColumns = Math.max(1, Math.round(options.pathColumns ?? 600))
+    this.pathGrid = new Grid(this.open, span / pathColumns, pathColumns)
+    this.paths = new Envelopes(2 * scopes, pathColumns, this.open)
+    const agentColumns = Math.max(
+      1,
+      Math.min(pathColumns, Math.max(48, Math.floor((options.agentCells ?? 1_000_000) / Math.max(1, n))))
+    )
+    this.agentGrid = new Grid(this.open, span / agentColumns, agentColumns)
+    this.cellBusy = new Float32Array(n * agentColumns)
+    this.cellSignedIn = new Float32Array(n * agentColumns)
+    this.cellState = new Uint8Array(n * agentColumns)
+    this.cellStateTime = new Float32Array(n * agentColumns)
+    this.openColumn = new Int32Array(n).fill(-1)
+    this.openTime = new Float64Array(n * stateCount)
+    this.shown = new Int32Array(n).fill(S.signedOut)
+    this.since = new Float64Array(n).fill(this.open)
+
+    this.agentQueues = Array.from({ length: n }, () => [])
+    model.queues.forEach((q, k) => {
+      for (const m of q.members ?? []) if (m.agent >= 0 && m.agent < n) this.agentQueues[m.agent]!.push(k)
+    })
+    this.staffSignedIn = model.queues.map(() => [])
+    this.staffBusy = model.queues.map(() => [])
+    this.staffAvailable = model.queues.map(() => [])
+  }
+
+  // --- columns ---------------------------------------------------------------------------------------------
+
+  /** Makes room for times up to `seconds`: merges columns in pairs until the grids reach it. */
+  private reach(seconds: number): void {
+    while (seconds > this.pathGrid.end) {
+      this.paths.halve()
+      this.pathGrid.step *= 2
+      this.halveAgents()
+      this.agentGrid.step *= 2
+    }
+  }
+
+  private halveAgents(): void {
+    const columns = this.agentGrid.columns
+    for (let a = 0; a < this.shown.length; a++) {
+      const base = a * columns
+      const open = this.openColumn[a]!
+      // The open column's partner, already closed, joins its running times.
+      if (open >= 0 && open % 2 === 1)
+        this.openTime[a * stateCount + this.cellState[base + open - 1]!]! += this.cellStateTime[base + open - 1]!
+      const closed = open < 0 ? columns : open
+      for (let c = 0; 2 * c < columns; c++) {
+        const x = base + 2 * c
+        const y = x + 1
+        this.cellBusy[base + c] = this.cellBusy[x]! + this.cellBusy[y]!
+        this.cellSignedIn[base + c] = this.cellSignedIn[x]! + this.cellSignedIn[y]!
+        if (2 * c + 1 < closed && this.cellStateTime[y]! > this.cellStateTime[x]!) {
+          this.cellState[base + c] = this.cellState[y]!
+          this.cellStateTime[base + c] = this.cellStateTime[y]!
+        } else {
+          this.cellState[base + c] = this.cellState[x]!
+          this.cellStateTime[base + c] = this.cellStateTime[x]!
+        }
+      }
+      this.cellBusy.fill(0, base + columns / 2, base + columns)
+      this.cellSignedIn.fill(0, base + columns / 2, base + columns)
+      this.cellState.fill(S.signedOut, base + Math.ceil(columns / 2), base + columns)
+      this.cellStateTime.fill(0, base + Math.ceil(columns / 2), base + columns)
+      if (open >= 0) this.openColumn[a] = open >> 1
+    }
+  }
+
+  /** Closes an agent's open column: its state is the one held longest. */
+  private closeColumn(agent: number): void {
+    const open = this.openColumn[agent]!
+    if (open < 0) return
+    const times = agent * stateCount
+    let best = 0
+    for (let s = 1; s < stateCount; s++) if (this.openTime[times + s]! > this.openTime[times + best]!) best = s
+    const cell = agent * this.agentGrid.columns + open
+    this.cellState[cell] = best
+    this.cellStateTime[cell] = this.openTime[times + best]!
+    this.openTime.fill(0, times, times + stateCount)
+    this.openColumn[agent] = -1
+  }
+
+  /** The agent was in state `s` from `from` to `to` (seconds). */
+  private agentSpan(agent: number, from: number, to: number, s: number): void {
+    const grid = this.agentGrid
+    const a = Math.max(from, grid.start)
+    if (to > a) {
+      const last = grid.lastColumn(to)
+      for (let c = grid.column(a); c <= last; c++) {
+        const lo = Math.max(a, grid.start + c * grid.step)
+        const hi = c === grid.columns - 1 ? to : Math.min(to, grid.start + (c + 1) * grid.step)
+        if (hi <= lo) continue
+        if (c !== this.openColumn[agent]) {
+          this.closeColumn(agent)
+          this.openColumn[agent] = c
+        }
+        const cell = agent * grid.columns + c
+        this.openTime[agent * stateCount + s]! += hi - lo
+        if (s !== S.signedOut) this.cellSignedIn[cell]! += hi - lo
+        if (timelineBusy[s] === 1) this.cellBusy[cell]! += hi - lo
+      }
+    }
+    if (s === S.signedOut) return
+    for (const q of this.agentQueues[agent]!) this.staffSpan(q, from, to, s)
+  }
+
+  private staffSpan(queue: number, from: number, to: number, s: number): void {
+    const width = this.intervalSeconds
+    let t = Math.max(from, this.open)
+    while (t < to) {
+      const k = Math.floor((t - this.open) / width)
+      const stop = Math.min(to, this.open + (k + 1) * width)
+      const d = stop - t
+      add(this.staffSignedIn[queue]!, k, d)
+      if (staffBusy[s] === 1) add(this.staffBusy[queue]!, k, d)
+      if (staffAvailable[s] === 1) add(this.staffAvailable[queue]!, k, d)
+      t = stop > t ? stop : to
+    }
   }
 
   // --- scope bookkeeping -------------------------------------------------------------------------------
 
-  private scopeIndices(queue: number, tenant: number): Array<number> {
-    const out = [0]
-    if (queue >= 0) out.push(1 + queue)
-    if (tenant >= 0) out.push(1 + this.queueCount + tenant)
-    return out
-  }
-
-  private static record(path: Array<Point>, t: number, v: number): void {
-    const last = path.at(-1)
-    if (last !== undefined && last[0] === t) {
-      last[1] = v
-      const before = path.at(-2)
-      if (before !== undefined && before[1] === v) path.pop()
-    } else if (last === undefined || last[1] !== v) path.push([t, v])
-  }
-
   private addWaiting(t: number, call: CallInfo, queue: number, delta: number): void {
-    for (const k of this.scopeIndices(queue, call.tenant)) {
-      this.waiting[k]! += delta
-      ReplicationSampler.record(this.waitingPath[k]!, t / 1000, this.waiting[k]!)
-    }
+    const seconds = t / 1000
+    this.reach(seconds)
+    // the total, the queue and the tenant (no list per call: this runs for every event)
+    this.moveWaiting(0, seconds, delta)
+    if (queue >= 0) this.moveWaiting(1 + queue, seconds, delta)
+    if (call.tenant >= 0) this.moveWaiting(1 + this.queueCount + call.tenant, seconds, delta)
+  }
+
+  private moveWaiting(k: number, seconds: number, delta: number): void {
+    this.waiting[k]! += delta
+    this.paths.set(this.pathGrid, 2 * k, seconds, this.waiting[k]!)
   }
 
   private stopWaiting(t: number, call: number): void {
@@ -206,10 +471,11 @@ export class ReplicationSampler implements Observer {
 
   private refresh(t: number, agent: number): void {
     const seconds = t / 1000
+    this.reach(seconds)
     const next = this.displayed(agent)
     const prev = this.shown[agent]!
     if (next !== prev) {
-      if (prev >= 0 && seconds > this.since[agent]!) this.push(agent, this.since[agent]!, seconds, prev)
+      if (seconds > this.since[agent]!) this.agentSpan(agent, this.since[agent]!, seconds, prev)
       this.shown[agent] = next
       this.since[agent] = seconds
     }
@@ -237,17 +503,14 @@ export class ReplicationSampler implements Observer {
   }
 
   private addBusy(seconds: number, queue: number, tenant: number, delta: number): void {
-    for (const k of this.scopeIndices(queue, tenant)) {
-      this.busy[k]! += delta
-      ReplicationSampler.record(this.busyPath[k]!, seconds, this.busy[k]!)
-    }
+    this.moveBusy(0, seconds, delta)
+    if (queue >= 0) this.moveBusy(1 + queue, seconds, delta)
+    if (tenant >= 0) this.moveBusy(1 + this.queueCount + tenant, seconds, delta)
   }
 
-  private push(agent: number, from: number, to: number, s: number): void {
-    const list = this.segments[agent]!
-    const last = list.at(-1)
-    if (last !== undefined && last[2] === s && last[1] === from) last[1] = to
-    else list.push([from, to, s])
+  private moveBusy(k: number, seconds: number, delta: number): void {
+    this.busy[k]! += delta
+    this.paths.set(this.pathGrid, 2 * k + 1, seconds, this.busy[k]!)
   }
 
   // --- the engine's observer hooks -------------------------------------------------------------------------
@@ -366,61 +629,65 @@ export class ReplicationSampler implements Observer {
   simulationEnded(t: number): void {
     this.end = t
     const seconds = t / 1000
+    this.reach(seconds)
     for (let a = 0; a < this.shown.length; a++) {
-      const s = this.shown[a]!
-      if (s >= 0 && seconds > this.since[a]!) this.push(a, this.since[a]!, seconds, s)
+      if (seconds > this.since[a]!) this.agentSpan(a, this.since[a]!, seconds, this.shown[a]!)
       this.since[a] = seconds
+      this.closeColumn(a)
     }
+    for (let slot = 0; slot < this.paths.slots; slot++) this.paths.commit(this.pathGrid, slot, seconds)
   }
 
   /** The sample: call after the replication ended. */
   sample(): ReplicationSample {
-    const max = this.options.maxPathPoints ?? 4000
     const end = this.end / 1000
     const keys = [
       "total",
       ...this.model.queues.map((q) => `queue:${q.id}`),
       ...this.model.tenants.map((t) => `tenant:${t.id}`)
     ]
+    const grid = this.pathGrid.view(end)
+    const agentGrid = this.agentGrid.view(end)
+    const columns = this.agentGrid.columns
+    const share = (seconds: number) =>
+      shareDigits[Math.min(63, Math.max(0, Math.round((seconds / agentGrid.step) * 63)))]!
+    const agents = this.model.agents.map((a, k): AgentTimeline => {
+      let states = ""
+      let busy = ""
+      let signedIn = ""
+      for (let c = 0; c < agentGrid.columns; c++) {
+        const cell = k * columns + c
+        states += String(this.cellState[cell])
+        busy += share(this.cellBusy[cell]!)
+        signedIn += share(this.cellSignedIn[cell]!)
+      }
+      return { id: a.id, states, busy, signedIn }
+    })
+    const intervals = Math.max(0, Math.ceil((end - this.open) / this.intervalSeconds))
+    const levels = (list: Array<number>) =>
+      Array.from({ length: intervals }, (_, k) => (list[k] ?? 0) / this.intervalSeconds)
     return {
       replication: this.options.replication ?? 0,
       end,
-      agents: this.model.agents.map((a, k) => ({
-        id: a.id,
-        segments: this.segments[k]!.map((s) => [s[0], s[1], s[2]] as const)
-      })),
+      agentGrid,
+      agents,
       paths: keys.map((key, k) => ({
         key,
-        queueLength: reducePath(this.waitingPath[k]!, max, end),
-        busy: reducePath(this.busyPath[k]!, max, end)
+        grid,
+        queueLength: this.paths.envelope(2 * k, grid.columns),
+        busy: this.paths.envelope(2 * k + 1, grid.columns)
+      })),
+      staffing: this.model.queues.map((q, k) => ({
+        key: `queue:${q.id}`,
+        signedIn: levels(this.staffSignedIn[k]!),
+        busy: levels(this.staffBusy[k]!),
+        available: levels(this.staffAvailable[k]!)
       }))
     }
   }
 }
 
-/**
- * Reduces a step series to at most `max` points by keeping each equal time bucket's peak (placed at the
- * bucket's start); a series already short enough is returned as it is.
- */
-export const reducePath = (path: ReadonlyArray<readonly [number, number]>, max: number, end: number): StepSeries => {
-  if (path.length <= max || path.length === 0) return path.map(([t, v]) => [t, v] as const)
-  const from = path[0]![0]
-  const to = Math.max(end, path.at(-1)![0])
-  const width = (to - from) / max
-  const out: Array<readonly [number, number]> = []
-  let k = 0
-  let level = 0
-  for (let b = 0; b < max; b++) {
-    const start = from + b * width
-    const stop = b === max - 1 ? Number.POSITIVE_INFINITY : start + width
-    // the level holding at the bucket's start counts too
-    let peak = level
-    while (k < path.length && path[k]![0] < stop) {
-      level = path[k]![1]
-      peak = Math.max(peak, level)
-      k++
-    }
-    if (out.length === 0 || out.at(-1)![1] !== peak) out.push([start, peak])
-  }
-  return out
+const add = (list: Array<number>, k: number, d: number): void => {
+  while (list.length <= k) list.push(0)
+  list[k]! += d
 }

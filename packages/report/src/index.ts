@@ -10,11 +10,12 @@
 export { InvalidReportData, ViewerNotBuilt } from "./Errors.ts"
 export { embedJson, escapeHtml } from "./Escape.ts"
 export { rebin, serviceLevelFormulas, toReportData } from "./FromResults.ts"
-export { type RenderOptions, renderReport } from "./Html.ts"
+export { type RenderOptions, renderReport, renderReportEffect } from "./Html.ts"
 export { type ModelLike, type ReportLayout, reportLayout } from "./Layout.ts"
 export type {
   AgentTimeline,
   AgentView,
+  Envelope,
   Estimate,
   IntervalView,
   Kpi,
@@ -23,21 +24,21 @@ export type {
   ReportData,
   RuleCount,
   ScopeView,
-  StepSeries,
   ThresholdRow,
+  TimeGrid,
   TimelineState,
   TimelineView,
   ViolationView,
   WaitBin,
   WaitsView
 } from "./ReportData.ts"
-export { reportDataVersion, TimelineStates } from "./ReportData.ts"
+export { reportDataVersion, shareDigits, shareOf, TimelineStates } from "./ReportData.ts"
 export {
   type ReplicationSample,
   ReplicationSampler,
-  reducePath,
   type SamplerModel,
-  type SamplerOptions
+  type SamplerOptions,
+  type StaffingSample
 } from "./Sampler.ts"
 export type {
   AgentMetricsLike,

@@ -61,7 +61,7 @@ describe("toReportData", () => {
     )
   })
 
-  it("builds intervals with staffing: the total's from the summary, a queue's from its members' sampled timeline", () => {
+  it("builds intervals with staffing: the total's from the summary, a queue's from the sampled replication's staffing", () => {
     assert.strictEqual(total!.intervals.length, 2)
     assert.deepStrictEqual(
       total!.intervals.map((i) => [i.start, i.end]),
@@ -120,9 +120,12 @@ describe("toReportData", () => {
   })
 
   it("takes paths and the timeline from the sample, and marks opening, closing, shifts and breaks", () => {
-    assert.deepStrictEqual(total!.path?.busy, [[28_800, 1]])
+    assert.deepStrictEqual(total!.path?.grid, { start: 28_800, step: 600, columns: 7 })
+    assert.deepStrictEqual(total!.path?.queueLength.hi, [1, 0, 0, 0, 0, 0, 0])
     assert.strictEqual(support!.path, null)
     assert.strictEqual(data.timeline?.agents.length, 3)
+    assert.deepStrictEqual(data.timeline?.grid, { start: 28_800, step: 1800, columns: 3 })
+    assert.strictEqual(data.timeline?.agents[0]?.states, "155")
     assert.deepStrictEqual(
       data.markers.map((m) => [m.at, m.kind, m.label]),
       [

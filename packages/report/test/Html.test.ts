@@ -1,8 +1,10 @@
 import { assert, describe, it } from "@effect/vitest"
+import { Effect, Exit, Fiber } from "effect"
 import { parseHTML } from "linkedom"
-import { sections } from "../src/draw/Report.ts"
+import { wrap } from "../src/draw/Frame.ts"
+import { reportSteps, sections } from "../src/draw/Report.ts"
 import { InvalidReportData } from "../src/Errors.ts"
-import { dataElementId, renderReport } from "../src/Html.ts"
+import { compactNumbers, dataElementId, renderReport, renderReportEffect, reportDigits } from "../src/Html.ts"
 import { viewerIsStale } from "../src/Viewer.ts"
 import { hostileText, makeReport } from "./fixtures/Report.ts"
 
@@ -20,7 +22,7 @@ describe("renderReport", () => {
     assert.notInclude(html, "@import")
     assert.notInclude(html, "url(")
     const json = document.getElementById(dataElementId)?.textContent ?? ""
-    assert.deepStrictEqual(JSON.parse(json), JSON.parse(JSON.stringify(data)))
+    assert.deepStrictEqual(JSON.parse(json), compactNumbers(data))
     // every section's charts are drawn on the server, so the page reads without JavaScript
     const charts = sections.flatMap((s) => s.charts).length
     assert.strictEqual(document.querySelectorAll("main figure.chart").length, charts)
@@ -65,7 +67,7 @@ describe("renderReport", () => {
   it("refuses data of another version or without scopes", () => {
     const data = makeReport()
     assert.throws(() => renderReport({ ...data, scopes: [] }, { viewer }), InvalidReportData)
-    assert.throws(() => renderReport({ ...data, version: 2 as 1 }, { viewer }), InvalidReportData)
+    assert.throws(() => renderReport({ ...data, version: 1 as 2 }, { viewer }), InvalidReportData)
   })
 
   it("inlines the built viewer by default (built before the tests, so not stale)", () => {
@@ -75,5 +77,43 @@ describe("renderReport", () => {
     const script = document.querySelectorAll("script")[1]?.textContent ?? ""
     assert.isAbove(script.length, 10_000)
     assert.notMatch(script, /<\/script/i)
+  })
+})
+
+describe("compactNumbers", () => {
+  it("rounds fractions to the report's significant digits and leaves integers and text alone", () => {
+    const data = makeReport()
+    const compact = compactNumbers(data)
+    assert.strictEqual(reportDigits, 5)
+    const e = data.scopes[0]!.kpis.serviceLevel.value!
+    const c = compact.scopes[0]!.kpis.serviceLevel.value!
+    assert.notStrictEqual(e.mean, c.mean)
+    assert.closeTo(c.mean, e.mean, Math.abs(e.mean) * 5e-5)
+    assert.strictEqual(compact.run.seed, data.run.seed)
+    assert.strictEqual(compact.timeline?.agents[0]?.states, data.timeline?.agents[0]?.states)
+  })
+})
+
+describe("renderReportEffect", () => {
+  it("gives the same bytes as renderReport, and fails with InvalidReportData on bad data", async () => {
+    const data = makeReport({ hostile: true })
+    assert.strictEqual(await Effect.runPromise(renderReportEffect(data, { viewer })), renderReport(data, { viewer }))
+    const exit = await Effect.runPromiseExit(renderReportEffect({ ...data, scopes: [] }, { viewer }))
+    assert.isTrue(Exit.isFailure(exit))
+    assert.include(String(exit), "InvalidReportData")
+  })
+
+  it("draws one step per chart after the header", () => {
+    const { document } = parseHTML("<main></main>")
+    const steps = reportSteps(wrap(document.querySelector("main") as unknown as Element), makeReport(), null)
+    assert.strictEqual(steps.length, 1 + sections.reduce((n, s) => n + s.charts.length, 0))
+  })
+
+  it("lets the event loop run between charts, so a signal handler can interrupt the drawing", async () => {
+    const fiber = Effect.runFork(renderReportEffect(makeReport(), { viewer }))
+    // a macrotask, as a signal handler is: it runs while the report draws, not after
+    setImmediate(() => Effect.runFork(Fiber.interrupt(fiber)))
+    const exit = await Effect.runPromise(Fiber.await(fiber))
+    assert.isTrue(Exit.hasInterrupts(exit))
   })
 })

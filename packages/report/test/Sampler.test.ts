@@ -1,18 +1,19 @@
 import { AbandonStage, AgentStatus, CallKind, EndOutcome, StatusCause } from "@ccsim/engine"
 import { assert, describe, it } from "@effect/vitest"
-import { type StepSeries, TimelineStates } from "../src/ReportData.ts"
-import { ReplicationSampler, reducePath } from "../src/Sampler.ts"
+import { ReplicationSampler, type SamplerModel } from "../src/Sampler.ts"
 
-const S = (name: (typeof TimelineStates)[number]) => TimelineStates.indexOf(name)
-const model = {
+/** One-second columns over 16 s, the queue's members both agents, 4-second reporting intervals. */
+const model: SamplerModel = {
   agents: [{ id: "ann" }, { id: "bob" }],
-  queues: [{ id: "sales" }],
-  tenants: [{ id: "acme" }, { id: "globex" }]
+  queues: [{ id: "sales", members: [{ agent: 0 }, { agent: 1 }] }],
+  tenants: [{ id: "acme" }, { id: "globex" }],
+  open: 0,
+  close: 16_000,
+  intervalMs: 4000
 }
 
 /** A miss (R9/R11), an answer, Hold & Accept of an internal call (R13), resume, wrap-up (R6). */
-const day = (): ReplicationSampler => {
-  const s = new ReplicationSampler(model, { replication: 3 })
+const day = (s: ReplicationSampler): ReplicationSampler => {
   s.agentStatusChanged(0, 0, AgentStatus.available, StatusCause.shift, -1)
   s.agentStatusChanged(0, 1, AgentStatus.available, StatusCause.shift, -1)
   s.callArrived(1000, 0, CallKind.queue, 0, true, 0, -1)
@@ -35,65 +36,93 @@ const day = (): ReplicationSampler => {
   return s
 }
 
+const sampleOf = (m: SamplerModel, columns: number) =>
+  day(new ReplicationSampler(m, { replication: 3, pathColumns: columns })).sample()
+const repeat = (c: string, n: number) => c.repeat(n)
+
 describe("ReplicationSampler", () => {
-  it("records each agent's displayed states as contiguous segments", () => {
-    const sample = day().sample()
+  it("keeps each agent's state, busy and signed-in share per column", () => {
+    const sample = sampleOf(model, 16)
     assert.strictEqual(sample.replication, 3)
     assert.strictEqual(sample.end, 16)
+    assert.deepStrictEqual(sample.agentGrid, { start: 0, step: 1, columns: 16 })
+    // ringing counts as busy in the timeline
     assert.deepStrictEqual(sample.agents[0], {
       id: "ann",
-      segments: [
-        [0, 1, S("available")],
-        [1, 3, S("ringing")],
-        [3, 16, S("unavailable-by-miss")]
-      ]
+      states: `144${repeat("3", 13)}`,
+      busy: `0__${repeat("0", 13)}`,
+      signedIn: repeat("_", 16)
     })
     assert.deepStrictEqual(sample.agents[1], {
       id: "bob",
-      segments: [
-        [0, 3, S("available")],
-        [3, 5, S("ringing")],
-        [5, 7, S("queue-call")],
-        [7, 9, S("direct-or-internal-call")],
-        [9, 12, S("queue-call")],
-        [12, 15, S("wrap-up")],
-        [15, 16, S("available")]
-      ]
+      states: "1114455665558881",
+      busy: `000${repeat("_", 12)}0`,
+      signedIn: repeat("_", 16)
     })
   })
 
-  it("records waiting calls and busy agents per scope, without zero-length blips", () => {
-    const paths = Object.fromEntries(
-      day()
-        .sample()
-        .paths.map((p) => [p.key, p])
-    )
+  it("keeps each column's lowest and highest level of waiting calls and busy agents per scope", () => {
+    const paths = Object.fromEntries(sampleOf(model, 16).paths.map((p) => [p.key, p]))
     assert.deepStrictEqual(Object.keys(paths), ["total", "queue:sales", "tenant:acme", "tenant:globex"])
-    const waiting: StepSeries = [
-      [1, 1],
-      [5, 0]
-    ]
-    assert.deepStrictEqual(paths.total!.queueLength, waiting)
-    assert.deepStrictEqual(paths["queue:sales"]!.queueLength, waiting)
-    assert.deepStrictEqual(paths["tenant:acme"]!.queueLength, waiting)
-    assert.deepStrictEqual(paths["tenant:globex"]!.queueLength, [])
-    // busy the whole time from the answer to the end of wrap-up; the internal call counts for the total only
-    assert.deepStrictEqual(paths.total!.busy, [
-      [5, 1],
-      [15, 0]
+    const level = (on: ReadonlyArray<readonly [number, number]>) =>
+      Array.from({ length: 16 }, (_, c) => (on.some(([a, b]) => c >= a && c < b) ? 1 : 0))
+    const waiting = level([[1, 5]])
+    assert.deepStrictEqual(paths.total!.queueLength, { lo: waiting, hi: waiting })
+    assert.deepStrictEqual(paths["queue:sales"]!.queueLength, { lo: waiting, hi: waiting })
+    assert.deepStrictEqual(paths["tenant:acme"]!.queueLength, { lo: waiting, hi: waiting })
+    assert.deepStrictEqual(paths["tenant:globex"]!.queueLength, { lo: level([]), hi: level([]) })
+    // busy from the answer to the end of wrap-up; the internal call counts for the total only
+    assert.deepStrictEqual(paths.total!.busy.hi, level([[5, 15]]))
+    const queueBusy = level([
+      [5, 7],
+      [9, 15]
     ])
-    const queueBusy: StepSeries = [
-      [5, 1],
-      [7, 0],
-      [9, 1],
-      [15, 0]
-    ]
-    assert.deepStrictEqual(paths["queue:sales"]!.busy, queueBusy)
-    assert.deepStrictEqual(paths["tenant:acme"]!.busy, queueBusy)
+    assert.deepStrictEqual(paths["queue:sales"]!.busy, { lo: queueBusy, hi: queueBusy })
+    assert.deepStrictEqual(paths["tenant:acme"]!.busy, { lo: queueBusy, hi: queueBusy })
+  })
+
+  it("wider columns hold the extremes of what they cover; levels held for no time are left out", () => {
+    const s = new ReplicationSampler(model, { pathColumns: 4 })
+    s.callArrived(0, 0, CallKind.queue, 0, true, 0, -1)
+    s.callQueued(0, 0, 0)
+    s.callArrived(1000, 1, CallKind.queue, 0, true, 0, -1)
+    s.callQueued(1000, 1, 0)
+    // queued and answered at the same instant: never waited
+    s.callArrived(2000, 2, CallKind.queue, 0, true, 0, -1)
+    s.callQueued(2000, 2, 0)
+    s.callAbandoned(2000, 2, 0, AbandonStage.waiting)
+    s.callAbandoned(3000, 0, 0, AbandonStage.waiting)
+    s.callAbandoned(6000, 1, 0, AbandonStage.waiting)
+    s.simulationEnded(16_000)
+    const total = s.sample().paths[0]!
+    assert.deepStrictEqual(total.grid, { start: 0, step: 4, columns: 4 })
+    assert.deepStrictEqual(total.queueLength, { lo: [1, 0, 0, 0], hi: [2, 1, 0, 0] })
+  })
+
+  it("merges columns in pairs when the run outlasts the day, as if the columns had been that wide", () => {
+    const short = sampleOf({ ...model, close: 8000 }, 8)
+    const long = sampleOf(model, 8)
+    assert.deepStrictEqual(short.paths[0]!.grid, { start: 0, step: 2, columns: 8 })
+    assert.deepStrictEqual(short.agentGrid, long.agentGrid)
+    assert.deepStrictEqual(short.paths, long.paths)
+    assert.deepStrictEqual(
+      short.agents.map((a) => [a.busy, a.signedIn]),
+      long.agents.map((a) => [a.busy, a.signedIn])
+    )
+  })
+
+  it("keeps each queue's members signed in, busy and available per reporting interval", () => {
+    const [sales] = sampleOf(model, 16).staffing
+    assert.deepStrictEqual(sales, {
+      key: "queue:sales",
+      signedIn: [2, 2, 2, 2],
+      busy: [0, 0.75, 1, 0.75],
+      available: [1.75, 0.25, 0, 0.25]
+    })
   })
 
   it("stops a call waiting when the caller hangs up or the call rolls over", () => {
-    const s = new ReplicationSampler(model)
+    const s = new ReplicationSampler(model, { pathColumns: 16 })
     s.callArrived(0, 0, CallKind.queue, 1, false, 0, -1)
     s.callQueued(0, 0, 0)
     s.callArrived(1000, 1, CallKind.queue, 1, false, 0, -1)
@@ -103,28 +132,7 @@ describe("ReplicationSampler", () => {
     s.callRolledOver(4000, 1, 0, 0)
     s.callEnded(4000, 1, -1, EndOutcome.voicemail)
     s.simulationEnded(4000)
-    const total = s.sample().paths.find((p) => p.key === "tenant:globex")!
-    assert.deepStrictEqual(total.queueLength, [
-      [0, 1],
-      [1, 2],
-      [2, 1],
-      [4, 0]
-    ])
-  })
-
-  it("reducePath keeps each bucket's peak and leaves short paths alone", () => {
-    const path: Array<readonly [number, number]> = [
-      [0, 0],
-      [1, 5],
-      [2, 1],
-      [3, 0],
-      [6, 2],
-      [7, 0]
-    ]
-    assert.deepStrictEqual(reducePath(path, 10, 8), path)
-    assert.deepStrictEqual(reducePath(path, 2, 8), [
-      [0, 5],
-      [4, 2]
-    ])
+    const globex = s.sample().paths.find((p) => p.key === "tenant:globex")!
+    assert.deepStrictEqual(globex.queueLength, { lo: [1, 2, 1, 1], hi: [1, 2, 1, 1] })
   })
 })

@@ -3,16 +3,51 @@
  * (R11) made each agent Unavailable. Agents are the scope's agents in the results' order.
  */
 import { axisBottom, scaleBand, scaleLinear } from "d3"
-import type { AgentView, ReportData, ScopeView } from "../ReportData.ts"
+import type { AgentView, Estimate, ReportData, ScopeView } from "../ReportData.ts"
 import { type Chart, maxOf } from "./Chart.ts"
 import { count, duration, interval, percent } from "./Format.ts"
 import { emptyNote, type Frame, figure, frame, legend, Sizes, tips, valueAxis } from "./Frame.ts"
 import { Colors } from "./Palette.ts"
 
+/** At most this many bars (about two pixels each): more agents are shown in bands of consecutive agents. */
+export const barLimit = 250
+
 /** The agents a scope shows, in the results' order. */
 export const scopeAgents = (data: ReportData, scope: ScopeView): ReadonlyArray<AgentView> => {
   const ids = new Set(scope.agents)
   return data.agents.filter((a) => ids.has(a.id))
+}
+
+const meanOf = (list: ReadonlyArray<Estimate>): Estimate => ({
+  mean: list.reduce((s, e) => s + e.mean, 0) / list.length,
+  lo: list.reduce((s, e) => s + e.lo, 0) / list.length,
+  hi: list.reduce((s, e) => s + e.hi, 0) / list.length
+})
+
+/**
+ * The bars of a scope: one per agent up to {@link barLimit}, else one per band of consecutive agents with the
+ * band's means per agent (so the charts' size does not grow with the agents).
+ */
+export const barAgents = (data: ReportData, scope: ScopeView): ReadonlyArray<AgentView> => {
+  const agents = scopeAgents(data, scope)
+  if (agents.length <= barLimit) return agents
+  const band = Math.ceil(agents.length / barLimit)
+  const out: Array<AgentView> = []
+  for (let k = 0; k < agents.length; k += band) {
+    const list = agents.slice(k, k + band)
+    const occupancies = list.flatMap((a) => (a.occupancy === null ? [] : [a.occupancy]))
+    out.push({
+      id: `${list[0]!.id} … ${list.at(-1)!.id}`,
+      name: `mean of ${list.length} agents`,
+      group: list[0]!.group,
+      occupancy: occupancies.length === 0 ? null : meanOf(occupancies),
+      answered: meanOf(list.map((a) => a.answered)),
+      misses: meanOf(list.map((a) => a.misses)),
+      rejects: meanOf(list.map((a) => a.rejects)),
+      unavailableByMiss: meanOf(list.map((a) => a.unavailableByMiss))
+    })
+  }
+  return out
 }
 
 /** A band axis of agents; labels (rotated) only while they fit. */
@@ -50,7 +85,7 @@ const bottomForLabels = (agents: ReadonlyArray<AgentView>): number =>
 
 /** Occupancy per agent (busy time over signed-in time). */
 export const agentOccupancy: Chart = (parent, { data, scope }) => {
-  const agents = scopeAgents(data, scope)
+  const agents = barAgents(data, scope)
   const fig = figure(
     parent,
     "agent-occupancy",
@@ -72,9 +107,10 @@ export const agentOccupancy: Chart = (parent, { data, scope }) => {
   const bars = f.plot
     .append("g")
     .attr("class", "bars")
-    .selectAll("rect")
+    .selectAll(null)
     .data(rows)
-    .join("rect")
+    .enter()
+    .append("rect")
     .attr("class", "mark")
     .attr("x", (a) => x(a.id) ?? 0)
     .attr("width", Math.max(0.5, x.bandwidth()))
@@ -90,9 +126,10 @@ export const agentOccupancy: Chart = (parent, { data, scope }) => {
     f.plot
       .append("g")
       .attr("class", "whiskers")
-      .selectAll("path")
+      .selectAll(null)
       .data(rows.filter((a) => a.occupancy.hi > a.occupancy.lo))
-      .join("path")
+      .enter()
+      .append("path")
       .attr("d", (a) => {
         const cx = (x(a.id) ?? 0) + x.bandwidth() / 2
         return `M${cx},${y(a.occupancy.lo)}V${y(a.occupancy.hi)}`
@@ -104,7 +141,7 @@ export const agentOccupancy: Chart = (parent, { data, scope }) => {
 
 /** Misses and rejects per agent (stacked), and time made Unavailable by the miss policy (its own axis). */
 export const agentMisses: Chart = (parent, { data, scope }) => {
-  const agents = scopeAgents(data, scope)
+  const agents = barAgents(data, scope)
   const fig = figure(
     parent,
     "agent-misses",
@@ -151,9 +188,10 @@ export const agentMisses: Chart = (parent, { data, scope }) => {
   const bars = f.plot
     .append("g")
     .attr("class", "bars")
-    .selectAll("rect")
+    .selectAll(null)
     .data(segs.filter((s) => s.y1 > s.y0))
-    .join("rect")
+    .enter()
+    .append("rect")
     .attr("class", "mark")
     .attr("x", (s) => x(s.a.id) ?? 0)
     .attr("width", Math.max(0.5, half))
@@ -167,9 +205,10 @@ export const agentMisses: Chart = (parent, { data, scope }) => {
   const unavailable = f.plot
     .append("g")
     .attr("class", "bars-unavailable")
-    .selectAll("rect")
+    .selectAll(null)
     .data(agents.filter((a) => a.unavailableByMiss.mean > 0))
-    .join("rect")
+    .enter()
+    .append("rect")
     .attr("class", "mark")
     .attr("x", (a) => (x(a.id) ?? 0) + half)
     .attr("width", Math.max(0.5, half))

@@ -1,11 +1,11 @@
 /**
- * The agents' states over one replication: a Gantt chart (one row per agent, one bar per state) for up to
- * `ganttLimit` agents, and beyond that a heatmap of each agent's occupancy per interval, which stays readable
- * with thousands of rows.
+ * The agents' states over one replication: a Gantt chart (one row per agent, the state held longest in each
+ * column) for up to `ganttLimit` agents, and beyond that a heatmap of occupancy per band of agents and column,
+ * which stays readable (and small) with thousands of agents. Both are bounded in marks whatever the run's size.
  */
 import { interpolateViridis, scaleBand, scaleLinear } from "d3"
-import type { AgentTimeline, ReportData, ScopeView } from "../ReportData.ts"
-import { TimelineStates } from "../ReportData.ts"
+import type { AgentTimeline, ReportData, ScopeView, TimeGrid } from "../ReportData.ts"
+import { shareDigits, TimelineStates } from "../ReportData.ts"
 import { type Chart, timeDomain, timeScale } from "./Chart.ts"
 import { clock, duration, percent } from "./Format.ts"
 import { emptyNote, figure, frame, legend, markers, Sizes, timeAxis, tips } from "./Frame.ts"
@@ -13,14 +13,73 @@ import { StateColors, StateLabels } from "./Palette.ts"
 
 /** Up to this many agents the timeline is a Gantt chart; beyond it, a heatmap. */
 export const ganttLimit = 200
+/** At most this many Gantt cells (rows × columns): more columns are merged by majority. */
+export const ganttCells = 40_000
+/** At most this many heatmap rows (bands of agents) and columns. */
+export const heatRows = 150
+export const heatColumns = 60
 
-/** States that count as busy in the heatmap (ringing, on a call, in wrap-up). */
-const busyStates: ReadonlySet<number> = new Set(
-  (["ringing", "queue-call", "direct-or-internal-call", "outbound-call", "wrap-up"] as const).map((s) =>
-    TimelineStates.indexOf(s)
-  )
-)
 const signedOut = TimelineStates.indexOf("signed-out")
+const shares = new Float64Array(128)
+for (let k = 0; k < shareDigits.length; k++) shares[shareDigits.charCodeAt(k)] = k / 63
+
+/**
+ * One agent's runs of equal states (signed out left out) as `[start, end, state]` seconds, with `group`
+ * columns merged into one by majority (ties to the earlier state in the group).
+ */
+export const ganttRuns = (
+  row: AgentTimeline,
+  grid: TimeGrid,
+  group: number
+): Array<readonly [number, number, number]> => {
+  const out: Array<[number, number, number]> = []
+  const n = Math.min(grid.columns, row.states.length)
+  const votes = new Int32Array(TimelineStates.length)
+  for (let c = 0; c < n; c += group) {
+    const stop = Math.min(n, c + group)
+    let s = row.states.charCodeAt(c) - 48
+    if (group > 1) {
+      votes.fill(0)
+      for (let k = c; k < stop; k++) votes[row.states.charCodeAt(k) - 48]! += 1
+      for (let k = c; k < stop; k++)
+        if (votes[row.states.charCodeAt(k) - 48]! > votes[s]!) s = row.states.charCodeAt(k) - 48
+    }
+    const from = grid.start + c * grid.step
+    const to = grid.start + stop * grid.step
+    const last = out.at(-1)
+    if (s === signedOut) continue
+    if (last !== undefined && last[2] === s && last[1] === from) last[1] = to
+    else out.push([from, to, s])
+  }
+  return out
+}
+
+/**
+ * Busy and signed-in seconds per band of `band` agents and group of `group` columns (rows × groups).
+ */
+export const heatCells = (
+  rows: ReadonlyArray<AgentTimeline>,
+  grid: TimeGrid,
+  band: number,
+  group: number
+): Array<Array<{ busy: number; signedIn: number }>> => {
+  const groups = Math.ceil(grid.columns / group)
+  const out: Array<Array<{ busy: number; signedIn: number }>> = []
+  for (let r = 0; r < rows.length; r += band) {
+    const cells = Array.from({ length: groups }, () => ({ busy: 0, signedIn: 0 }))
+    for (let k = r; k < Math.min(rows.length, r + band); k++) {
+      const row = rows[k]!
+      const n = Math.min(grid.columns, row.busy.length, row.signedIn.length)
+      for (let c = 0; c < n; c++) {
+        const cell = cells[Math.floor(c / group)]!
+        cell.busy += shares[row.busy.charCodeAt(c)]! * grid.step
+        cell.signedIn += shares[row.signedIn.charCodeAt(c)]! * grid.step
+      }
+    }
+    out.push(cells)
+  }
+  return out
+}
 
 const rowsOf = (data: ReportData, scope: ScopeView): ReadonlyArray<AgentTimeline> => {
   if (data.timeline === null) return []
@@ -76,15 +135,17 @@ const gantt = (
       .attr("font-size", Math.min(11, rowHeight - 1))
       .text((r) => r.id)
   }
-  const segments = rows.flatMap((r) =>
-    r.segments.filter((s) => s[2] !== signedOut && s[1] > s[0]).map((s) => ({ id: r.id, s }))
-  )
+  const grid = data.timeline?.grid ?? { start: domain[0], step: 1, columns: 0 }
+  const group = Math.max(1, Math.ceil((rows.length * grid.columns) / ganttCells))
+  const segments = rows.flatMap((r) => ganttRuns(r, grid, group).map((s) => ({ id: r.id, s })))
+  // enter().append, not join(): join reorders, which costs a server-side DOM quadratic time in the marks
   const bars = f.plot
     .append("g")
     .attr("class", "segments")
-    .selectAll("rect")
+    .selectAll(null)
     .data(segments)
-    .join("rect")
+    .enter()
+    .append("rect")
     .attr("class", "mark")
     .attr("x", (d) => x(d.s[0]))
     .attr("width", (d) => Math.max(0.3, x(d.s[1]) - x(d.s[0])))
@@ -99,39 +160,20 @@ const gantt = (
   return fig
 }
 
-/** Busy seconds and signed-in seconds of one agent in each time cell. */
-export const occupancyCells = (
-  row: AgentTimeline,
-  from: number,
-  cell: number,
-  cells: number
-): Array<{ busy: number; signedIn: number }> => {
-  const out = Array.from({ length: cells }, () => ({ busy: 0, signedIn: 0 }))
-  for (const [start, end, state] of row.segments) {
-    if (state === signedOut) continue
-    const first = Math.max(0, Math.floor((start - from) / cell))
-    const last = Math.min(cells - 1, Math.floor((end - from) / cell))
-    for (let k = first; k <= last; k++) {
-      const lo = Math.max(start, from + k * cell)
-      const hi = Math.min(end, from + (k + 1) * cell)
-      if (hi <= lo) continue
-      out[k]!.signedIn += hi - lo
-      if (busyStates.has(state)) out[k]!.busy += hi - lo
-    }
-  }
-  return out
-}
-
 const heatmap = (
   parent: Parameters<Chart>[0],
   { data, scope }: Parameters<Chart>[1],
   rows: ReadonlyArray<AgentTimeline>
 ) => {
+  const grid = data.timeline?.grid ?? { start: data.time.open, step: 1, columns: 0 }
+  const band = Math.ceil(rows.length / heatRows)
+  const group = Math.max(1, Math.ceil(grid.columns / heatColumns))
+  const bands = heatCells(rows, grid, band, group)
   const fig = figure(
     parent,
     "agent-timeline",
     "Agent occupancy over the day",
-    `${rows.length} agents (more than ${ganttLimit}): occupancy per agent and interval, one replication`,
+    `${rows.length} agents (more than ${ganttLimit}): occupancy per ${band === 1 ? "agent" : `band of ${band} agents`} and column, one replication`,
     "full"
   )
   fig.attr("data-variant", "heatmap")
@@ -141,33 +183,36 @@ const heatmap = (
     { label: "100 % busy", color: interpolateViridis(1) },
     { label: "signed out", color: "#f2f2f2" }
   ])
-  const rowHeight = Math.max(1, Math.min(4, Math.floor(900 / rows.length)))
-  const f = frame(fig, { width: Sizes.full.width, height: rows.length * rowHeight + 56 }, { left: 24 })
+  const rowHeight = Math.max(1, Math.min(4, Math.floor(900 / bands.length)))
+  const f = frame(fig, { width: Sizes.full.width, height: bands.length * rowHeight + 56 }, { left: 24 })
   const domain = timeDomain(data, scope)
   const x = timeScale(domain, f.width)
-  const cell = data.time.intervalSeconds
-  const cells = Math.max(1, Math.ceil((domain[1] - domain[0]) / cell))
-  const y = scaleLinear().domain([0, rows.length]).range([0, f.height])
+  const cell = grid.step * group
+  const y = scaleLinear().domain([0, bands.length]).range([0, f.height])
   timeAxis(f, x)
-  const data2 = rows.flatMap((r, k) => occupancyCells(r, domain[0], cell, cells).map((c, j) => ({ id: r.id, k, j, c })))
+  const label = (k: number) => {
+    const first = rows[k * band]!.id
+    const last = rows[Math.min(rows.length, (k + 1) * band) - 1]!.id
+    return first === last ? first : `${first} … ${last}`
+  }
+  const data2 = bands.flatMap((cells, k) => cells.map((c, j) => ({ k, j, c })))
   const rects = f.plot
     .append("g")
     .attr("class", "cells")
-    .selectAll("rect")
+    .selectAll(null)
     .data(data2)
-    .join("rect")
+    .enter()
+    .append("rect")
     .attr("class", "mark")
-    .attr("x", (d) => x(domain[0] + d.j * cell))
-    .attr("width", (d) =>
-      Math.max(0.5, x(Math.min(domain[1], domain[0] + (d.j + 1) * cell)) - x(domain[0] + d.j * cell))
-    )
+    .attr("x", (d) => x(grid.start + d.j * cell))
+    .attr("width", (d) => Math.max(0.5, x(grid.start + (d.j + 1) * cell) - x(grid.start + d.j * cell)))
     .attr("y", (d) => y(d.k))
     .attr("height", Math.max(0.5, y(1) - y(0)))
-    .attr("fill", (d) => (d.c.signedIn > 0 ? interpolateViridis(d.c.busy / d.c.signedIn) : "#f2f2f2"))
+    .attr("fill", (d) => (d.c.signedIn > 0 ? interpolateViridis(Math.min(1, d.c.busy / d.c.signedIn)) : "#f2f2f2"))
   tips(rects, (d) => {
-    const start = domain[0] + d.j * cell
-    const what = d.c.signedIn > 0 ? `occupancy ${percent(d.c.busy / d.c.signedIn)}` : "signed out"
-    return `${d.id} · ${clock(start)}–${clock(start + cell)} · ${what}`
+    const start = grid.start + d.j * cell
+    const what = d.c.signedIn > 0 ? `occupancy ${percent(Math.min(1, d.c.busy / d.c.signedIn))}` : "signed out"
+    return `${label(d.k)} · ${clock(start)}–${clock(start + cell)} · ${what}`
   })
   markers(f, x, data.markers)
   return fig

@@ -1,10 +1,10 @@
 /**
  * Queue length and busy agents over the day, in two panels sharing the time axis: the sampled replication's
- * exact path as a step line, the interval means over all replications as a dashed step line, with opening,
+ * path as an envelope (each column's lowest to highest level, a line where they meet), the interval means over all replications as a dashed step line, with opening,
  * closing and shift boundaries marked.
  */
 import { scaleLinear } from "d3"
-import type { IntervalView, StepSeries } from "../ReportData.ts"
+import type { Envelope, IntervalView, TimeGrid } from "../ReportData.ts"
 import { type Chart, maxOf, timeDomain, timeScale } from "./Chart.ts"
 import { clock, count, interval } from "./Format.ts"
 import { type El, figure, legend, markers, Sizes, timeAxis, tip, tips, valueAxis } from "./Frame.ts"
@@ -14,19 +14,22 @@ const panelHeight = 150
 const margin = { top: 22, right: 16, bottom: 34, left: 52 }
 const gap = 30
 
-/** Points of a step line: each value holds until the next time; the last one until `end`. */
-export const stepPoints = (
-  series: StepSeries,
-  end: number,
+/**
+ * Outline of an envelope: along each column's highest level left to right, back along the lowest; drawn
+ * filled and stroked, a column whose levels meet shows as a line.
+ */
+export const envelopePoints = (
+  grid: TimeGrid,
+  envelope: Envelope,
   x: (t: number) => number,
   y: (v: number) => number
 ): string => {
+  const n = Math.min(grid.columns, envelope.hi.length, envelope.lo.length)
+  const at = (c: number) => grid.start + c * grid.step
   const out: Array<string> = []
-  for (let k = 0; k < series.length; k++) {
-    const [t, v] = series[k]!
-    const next = k + 1 < series.length ? series[k + 1]![0] : Math.max(t, end)
-    out.push(`${x(t)},${y(v)}`, `${x(next)},${y(v)}`)
-  }
+  for (let c = 0; c < n; c++) out.push(`${x(at(c))},${y(envelope.hi[c]!)}`, `${x(at(c + 1))},${y(envelope.hi[c]!)}`)
+  for (let c = n - 1; c >= 0; c--)
+    out.push(`${x(at(c + 1))},${y(envelope.lo[c]!)}`, `${x(at(c))},${y(envelope.lo[c]!)}`)
   return out.join(" ")
 }
 
@@ -94,28 +97,22 @@ export const overTime: Chart = (parent, { data, scope }) => {
       .attr("transform", `translate(${margin.left},${margin.top + k * (panelHeight + gap)})`) as El<SVGGElement>
     const f = { figure: fig, svg, plot, width: inner, height: panelHeight, plotLeft: margin.left }
     const y = scaleLinear()
-      .domain([0, maxOf([...(p.path ?? []).map(([, v]) => v), ...scope.intervals.map((i) => p.mean(i).hi)])])
+      .domain([0, maxOf([...(p.path?.hi ?? []), ...scope.intervals.map((i) => p.mean(i).hi)])])
       .nice()
       .range([panelHeight, 0])
     valueAxis(f, y, count, p.label, 4)
     timeAxis(f, x)
-    if (p.path !== null && p.path.length > 0) {
+    if (p.path !== null && scope.path !== null && p.path.hi.length > 0) {
       const line = plot
-        .append("polyline")
+        .append("polygon")
         .attr("class", "mark path")
-        .attr("points", stepPoints(p.path, domain[1], x, y))
-        .attr("fill", "none")
+        .attr("points", envelopePoints(scope.path.grid, p.path, x, y))
+        .attr("fill", p.color)
+        .attr("fill-opacity", 0.35)
         .attr("stroke", p.color)
-        .attr("stroke-width", 1.2)
-      tip(
-        line,
-        `${p.label}, one replication (peak ${count(
-          maxOf(
-            p.path.map(([, v]) => v),
-            0
-          )
-        )})`
-      )
+        .attr("stroke-width", 1)
+        .attr("stroke-linejoin", "round")
+      tip(line, `${p.label}, one replication (peak ${count(maxOf(p.path.hi, 0))}; band: lowest to highest per column)`)
     }
     plot
       .append("polyline")

@@ -38,21 +38,41 @@ export const sections: ReadonlyArray<{
 export const scopeByKey = (data: ReportData, key: string | null): ScopeView | undefined =>
   (key === null ? undefined : data.scopes.find((s) => s.key === key)) ?? data.scopes[0]
 
-/** Draws the report for one scope into `root` (which should be empty). */
-export const drawReport = (root: El<Element>, data: ReportData, scopeKey: string | null): void => {
+/**
+ * The drawing of the report for one scope into `root` (which should be empty), as steps to run in order: the
+ * header, then one chart at a time. A caller that must stay responsive (the CLI, on SIGINT) yields between
+ * steps; `drawReport` runs them all at once.
+ */
+export const reportSteps = (root: El<Element>, data: ReportData, scopeKey: string | null): Array<() => void> => {
   const scope = scopeByKey(data, scopeKey)
   if (scope === undefined) {
-    root.append("p").attr("class", "empty-report").text("These results hold no data to show.")
-    return
+    return [() => void root.append("p").attr("class", "empty-report").text("These results hold no data to show.")]
   }
-  root.attr("data-scope", scope.key)
-  header(root, data, scope)
-  kpiCards(root, data, scope)
-  thresholdTable(root, data)
+  const steps: Array<() => void> = [
+    () => {
+      root.attr("data-scope", scope.key)
+      header(root, data, scope)
+      kpiCards(root, data, scope)
+      thresholdTable(root, data)
+    }
+  ]
   for (const s of sections) {
-    const section = root.append("section").attr("class", "report-section").attr("id", s.id)
-    section.append("h2").text(s.title)
-    const grid = wrap(section.append("div").attr("class", "charts").node()!)
-    for (const chart of s.charts) chart(grid, { data, scope })
+    let grid: El<Element> | undefined
+    for (const [k, chart] of s.charts.entries()) {
+      steps.push(() => {
+        if (k === 0) {
+          const section = root.append("section").attr("class", "report-section").attr("id", s.id)
+          section.append("h2").text(s.title)
+          grid = wrap(section.append("div").attr("class", "charts").node()!)
+        }
+        if (grid !== undefined) chart(grid, { data, scope })
+      })
+    }
   }
+  return steps
+}
+
+/** Draws the report for one scope into `root` (which should be empty). */
+export const drawReport = (root: El<Element>, data: ReportData, scopeKey: string | null): void => {
+  for (const step of reportSteps(root, data, scopeKey)) step()
 }

@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { agentMisses, agentOccupancy, scopeAgents } from "../../src/draw/AgentBars.ts"
+import { agentMisses, agentOccupancy, barAgents, barLimit, scopeAgents } from "../../src/draw/AgentBars.ts"
 import { count, draw, texts } from "../Dom.ts"
 import { makeReport } from "../fixtures/Report.ts"
 
@@ -50,5 +50,17 @@ describe("agent bars", () => {
     const fig = draw(agentMisses, { data: clean, scope: clean.scopes[0]! })
     assert.strictEqual(count(fig, ".mark"), 0)
     assert.deepStrictEqual(texts(fig, ".empty-note"), ["No missed or rejected offers"])
+  })
+
+  it(`shows bands of consecutive agents beyond ${barLimit} agents, with the band's means`, () => {
+    const data = makeReport({ agents: 2 * barLimit + 1 })
+    const scope = data.scopes[0]!
+    const bands = barAgents(data, scope)
+    assert.strictEqual(bands.length, Math.ceil((2 * barLimit + 1) / 3))
+    const first = data.agents.slice(0, 3)
+    assert.strictEqual(bands[0]!.id, "agent-1 … agent-3")
+    assert.closeTo(bands[0]!.misses.mean, first.reduce((s, a) => s + a.misses.mean, 0) / 3, 1e-12)
+    const fig = draw(agentOccupancy, { data, scope })
+    assert.strictEqual(count(fig, ".bars rect.mark"), bands.filter((b) => b.occupancy !== null).length)
   })
 })

@@ -1,21 +1,27 @@
 import { assert, describe, it } from "@effect/vitest"
-import { agentTimeline, ganttLimit, occupancyCells } from "../../src/draw/AgentTimeline.ts"
+import {
+  agentTimeline,
+  ganttCells,
+  ganttLimit,
+  ganttRuns,
+  heatCells,
+  heatColumns,
+  heatRows
+} from "../../src/draw/AgentTimeline.ts"
 import { TimelineStates } from "../../src/ReportData.ts"
 import { count, draw, texts } from "../Dom.ts"
 import { makeReport } from "../fixtures/Report.ts"
 
-const signedOut = TimelineStates.indexOf("signed-out")
+const grid = { start: 0, step: 10, columns: 6 }
 
 describe("agentTimeline", () => {
-  it("draws a Gantt row per agent with a bar per signed-in segment", () => {
+  it("draws a Gantt row per agent with a bar per run of signed-in states", () => {
     const data = makeReport()
     const fig = draw(agentTimeline, { data, scope: data.scopes[0]! })
     assert.strictEqual(fig.getAttribute("data-variant"), "gantt")
-    const segments = data.timeline!.agents.reduce(
-      (n, a) => n + a.segments.filter((s) => s[2] !== signedOut && s[1] > s[0]).length,
-      0
-    )
-    assert.strictEqual(count(fig, ".segments rect.mark"), segments)
+    const runs = data.timeline!.agents.reduce((n, a) => n + ganttRuns(a, data.timeline!.grid, 1).length, 0)
+    assert.isAbove(runs, data.agents.length)
+    assert.strictEqual(count(fig, ".segments rect.mark"), runs)
     assert.deepStrictEqual(
       texts(fig, ".axis-y text"),
       data.agents.map((a) => a.id)
@@ -31,12 +37,22 @@ describe("agentTimeline", () => {
     assert.deepStrictEqual(texts(fig, ".axis-y text"), [...queue.agents])
   })
 
-  it(`switches to a heatmap of cells (agents × intervals) beyond ${ganttLimit} agents`, () => {
-    const data = makeReport({ agents: ganttLimit + 1 })
+  it("keeps the Gantt within its cell budget by merging columns", () => {
+    const data = makeReport({ agents: ganttLimit })
+    const fig = draw(agentTimeline, { data, scope: data.scopes[0]! })
+    assert.strictEqual(fig.getAttribute("data-variant"), "gantt")
+    assert.isAtMost(count(fig, ".segments rect.mark"), ganttCells)
+  })
+
+  it(`switches to a heatmap of bands of agents × columns beyond ${ganttLimit} agents`, () => {
+    const data = makeReport({ agents: 2 * heatRows + 1 })
     const fig = draw(agentTimeline, { data, scope: data.scopes[0]! })
     assert.strictEqual(fig.getAttribute("data-variant"), "heatmap")
-    const cells = Math.ceil((data.time.end - data.time.open) / data.time.intervalSeconds)
-    assert.strictEqual(count(fig, ".cells rect.mark"), (ganttLimit + 1) * cells)
+    // agents in bands of 3; the fixture's 96 columns in pairs
+    assert.strictEqual(data.timeline!.grid.columns, 96)
+    assert.isAtMost(48, heatColumns)
+    assert.strictEqual(count(fig, ".cells rect.mark"), Math.ceil((2 * heatRows + 1) / 3) * 48)
+    assert.match(texts(fig, ".cells rect title")[0]!, /^agent-1 … agent-3 · /)
   })
 
   it("says so when the results keep no trace", () => {
@@ -46,21 +62,31 @@ describe("agentTimeline", () => {
     assert.deepStrictEqual(texts(fig, ".empty-note"), ["These results keep no replication trace"])
   })
 
-  it("occupancyCells splits segments at cell edges and counts busy time over signed-in time", () => {
-    const available = TimelineStates.indexOf("available")
-    const call = TimelineStates.indexOf("queue-call")
-    const row = {
-      id: "a",
-      segments: [
-        [0, 50, signedOut],
-        [50, 100, available],
-        [100, 250, call]
-      ] as const
-    }
-    assert.deepStrictEqual(occupancyCells(row, 0, 100, 3), [
-      { busy: 0, signedIn: 50 },
-      { busy: 100, signedIn: 100 },
-      { busy: 50, signedIn: 50 }
+  it("ganttRuns joins equal columns, leaves out signed-out ones and merges columns by majority", () => {
+    const row = { id: "a", states: "015552", busy: "", signedIn: "" }
+    assert.deepStrictEqual(ganttRuns(row, grid, 1), [
+      [10, 20, 1],
+      [20, 50, 5],
+      [50, 60, 2]
+    ])
+    assert.deepStrictEqual(ganttRuns(row, grid, 3), [[30, 60, 5]])
+  })
+
+  it("heatCells adds busy and signed-in time per band of agents and group of columns", () => {
+    const rows = [
+      { id: "a", states: "", busy: "0_0_0_", signedIn: "______" },
+      { id: "b", states: "", busy: "000000", signedIn: "___000" },
+      { id: "c", states: "", busy: "______", signedIn: "______" }
+    ]
+    assert.deepStrictEqual(heatCells(rows, grid, 2, 3), [
+      [
+        { busy: 10, signedIn: 60 },
+        { busy: 20, signedIn: 30 }
+      ],
+      [
+        { busy: 30, signedIn: 30 },
+        { busy: 30, signedIn: 30 }
+      ]
     ])
   })
 })
