@@ -29,5 +29,15 @@ export * from "./Scenario.ts"
 export { formatProblem, formatScenarioError, ScenarioError, ScenarioProblem } from "./ScenarioError.ts"
 export * from "./Script.ts"
 export * from "./Settings.ts"
+export {
+  loadShiftTemplatesFile,
+  parseShiftTemplatesText,
+  type ShiftBreak,
+  type ShiftTemplate,
+  ShiftTemplateBreak,
+  ShiftTemplateEntry,
+  ShiftTemplatesDocument,
+  type ShiftTemplatesTextOptions
+} from "./ShiftTemplates.ts"
 export type { SourceFormat } from "./SourceDocument.ts"
 export * from "./Traffic.ts"
