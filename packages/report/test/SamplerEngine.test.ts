@@ -117,5 +117,5 @@ describe("ReplicationSampler on the engine's default scenario", () => {
       for (const [s, e, st] of a.segments) if (busyStates.has(st)) busyInSegments += e - s
     }
     assert.closeTo(busyInSegments, busyTime, 1e-6 * busyTime)
-  }, 30_000)
+  })
 })
