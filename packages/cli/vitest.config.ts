@@ -1,11 +1,12 @@
-import { defineProject } from "vitest/config"
+import { configDefaults, defineProject } from "vitest/config"
+import { projectDefaults } from "../../test-support/ProjectDefaults.ts"
 
 export default defineProject({
   test: {
+    ...projectDefaults,
     name: "cli",
     include: ["test/**/*.test.ts"],
-    // Several tests start the real `ccsim` as a subprocess (exit codes, signals); on a busy machine one can take
-    // a few seconds to start.
-    testTimeout: 60_000
+    // The tests that start the real `ccsim` as a subprocess are the cli-e2e project (vitest.e2e.config.ts).
+    exclude: [...configDefaults.exclude, "test/bin.test.ts"]
   }
 })

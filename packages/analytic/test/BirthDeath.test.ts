@@ -1,5 +1,6 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import { runs } from "../../../test-support/PropertyRuns.ts"
 import { solveBirthDeath } from "../src/BirthDeath.ts"
 import { erlangA } from "../src/ErlangA.ts"
 import { erlangC } from "../src/ErlangC.ts"
@@ -124,7 +125,7 @@ describe("Erlang A closed forms against the exact chain", () => {
           expectRelative(closed.asa, chain.asa, 1e-9, "asa")
         }
       ),
-      { numRuns: 60 }
+      { numRuns: runs(60) }
     )
   })
 })

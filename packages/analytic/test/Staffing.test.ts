@@ -1,5 +1,6 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import { runs } from "../../../test-support/PropertyRuns.ts"
 import { erlangA } from "../src/ErlangA.ts"
 import { erlangC } from "../src/ErlangC.ts"
 import { ServiceLevelDefinitions } from "../src/ServiceLevel.ts"
@@ -181,7 +182,7 @@ describe("requiredAgents properties", () => {
         expect(r.fractionalAgents).toBeGreaterThan(r.agents - 1)
         expect(r.fractionalAgents).toBeLessThanOrEqual(r.agents)
       }),
-      { numRuns: 50 }
+      { numRuns: runs(50) }
     )
   })
 
@@ -193,7 +194,7 @@ describe("requiredAgents properties", () => {
         expect(busier.agents).toBeGreaterThanOrEqual(now.agents)
         expect(busier.fractionalAgents).toBeGreaterThanOrEqual(now.fractionalAgents - 1e-9)
       }),
-      { numRuns: 50 }
+      { numRuns: runs(50) }
     )
   })
 })

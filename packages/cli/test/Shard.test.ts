@@ -1,5 +1,6 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import { runs } from "../../../test-support/PropertyRuns.ts"
 import { parseShard, shardFiles } from "../src/Shard.ts"
 
 describe("parseShard", () => {
@@ -29,7 +30,7 @@ describe("shardFiles", () => {
         // The same files in another order give the same shards.
         expect(shardFiles([...files].reverse(), { index: 1, count })).toEqual(shards[0])
       }),
-      { seed: 42, numRuns: 200 }
+      { seed: 42, numRuns: runs(200) }
     )
   })
 })

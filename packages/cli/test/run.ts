@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url"
 import { NodeServices } from "@effect/platform-node"
 import { Effect } from "effect"
 import { TestConsole } from "effect/testing"
+import { hangGuardMs, hangGuardText } from "../../../test-support/HangGuard.ts"
 import { main } from "../src/Main.ts"
 
 /** The repository root (commands run from there, like `npx ccsim`). */
@@ -22,7 +23,10 @@ export interface Outcome {
   readonly stderr: string
 }
 
-/** Starts `ccsim args…` from the repository root; `done` resolves when it exits. */
+/**
+ * Starts `ccsim args…` from the repository root; `done` resolves when it exits, however long that takes on a busy
+ * machine. Only a process still running after the hang guard is killed, and `done` then rejects saying so.
+ */
 export const startCcsim = (
   args: ReadonlyArray<string>,
   options: { readonly env?: Record<string, string>; readonly cwd?: string } = {}
@@ -41,8 +45,18 @@ export const startCcsim = (
     child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
       stderr += chunk
     })
-    child.on("error", reject)
-    child.on("close", (code) => resolve({ code, stdout, stderr }))
+    const guard = setTimeout(() => {
+      child.kill("SIGKILL")
+      reject(new Error(`ccsim ${args.join(" ")} still running after ${hangGuardText} (a hang): killed\n${stderr}`))
+    }, hangGuardMs)
+    child.on("error", (error) => {
+      clearTimeout(guard)
+      reject(error)
+    })
+    child.on("close", (code) => {
+      clearTimeout(guard)
+      resolve({ code, stdout, stderr })
+    })
   })
   return { child, done }
 }

@@ -4,6 +4,7 @@
  */
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import { runs } from "../../../test-support/PropertyRuns.ts"
 import { compile, fanOut, NullObserver, runReplication, type TraceEvent, TraceRecorder } from "../src/index.ts"
 import { oneQueue, qcall, run, scenario } from "./helpers.ts"
 
@@ -384,7 +385,7 @@ describe("invariants of random scenarios", () => {
         expect(r.events.at(-1)!.event).toBe("simulation-ended")
         expect(r.stats.calls).toBe(arrived.size)
       }),
-      { numRuns: 120 }
+      { numRuns: runs(120) }
     )
   })
 })

@@ -10,6 +10,7 @@ import { join } from "node:path"
 import { pathToFileURL } from "node:url"
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import { type BrowserContext, chromium, type Page } from "playwright-core"
+import { hangGuardMs } from "../../../test-support/HangGuard.ts"
 import { ganttLimit } from "../src/draw/AgentTimeline.ts"
 import { renderReport } from "../src/Html.ts"
 import { hostileText, makeReport } from "./fixtures/Report.ts"
@@ -86,12 +87,15 @@ beforeAll(async () => {
       headless: true,
       args: flags,
       viewport: { width: 1280, height: 900 },
-      offline: true
+      offline: true,
+      // Playwright's own 30 s limits are timed assertions on a busy machine: wait for the work, up to a hang guard.
+      timeout: hangGuardMs
     })
+    context.setDefaultTimeout(hangGuardMs)
   } catch (cause) {
     startError = new Error(`Chromium at ${executablePath} did not start: ${String(cause)}`)
   }
-}, 60_000)
+})
 
 afterAll(async () => {
   await context?.close()
@@ -156,7 +160,7 @@ describe("report.html in Chromium", () => {
     assert.isAtMost(await v.page.evaluate(() => document.documentElement.scrollWidth), 1280)
     clean(v)
     await v.page.close()
-  }, 30_000)
+  })
 
   it("shows a mark's tooltip on hover", async () => {
     const v = await visit(files.plain!)
@@ -166,7 +170,7 @@ describe("report.html in Chromium", () => {
     assert.match((await tooltip.textContent()) ?? "", /^08:00–08:30 · answered \d/)
     clean(v)
     await v.page.close()
-  }, 30_000)
+  })
 
   it("switches every chart to a queue with the selector, and back", async () => {
     const v = await visit(files.plain!)
@@ -187,7 +191,7 @@ describe("report.html in Chromium", () => {
     assert.deepStrictEqual(await marksPerChart(v.page), before)
     clean(v)
     await v.page.close()
-  }, 30_000)
+  })
 
   it("opens a tenant directly from the address", async () => {
     const v = await visit(files.plain!, "#tenant%3Aglobex")
@@ -195,7 +199,7 @@ describe("report.html in Chromium", () => {
     assert.strictEqual(await v.page.locator("#scope-select").inputValue(), "tenant:globex")
     clean(v)
     await v.page.close()
-  }, 30_000)
+  })
 
   it("renders names full of markup and quotes as text, and runs nothing they contain", async () => {
     const v = await visit(files.hostile!, "#queue%3Asales")
@@ -208,7 +212,7 @@ describe("report.html in Chromium", () => {
     assert.include((await v.page.locator("#tooltip").textContent()) ?? "", hostileText)
     clean(v)
     await v.page.close()
-  }, 30_000)
+  })
 
   it("draws a heatmap instead of a Gantt chart beyond the agent limit", async () => {
     const v = await visit(files.many!)
@@ -217,7 +221,7 @@ describe("report.html in Chromium", () => {
     assert.isAbove(await v.page.locator('[data-chart="agent-timeline"] .mark').count(), ganttLimit)
     clean(v)
     await v.page.close()
-  }, 30_000)
+  })
 
   it("reads without JavaScript and prints without the selector", async () => {
     const page = await browser().newPage()
@@ -235,5 +239,5 @@ describe("report.html in Chromium", () => {
     assert.isTrue(await v.page.locator('[data-chart="over-time"] svg').isVisible())
     clean(v)
     await v.page.close()
-  }, 30_000)
+  })
 })

@@ -1,5 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
 import * as fc from "fast-check"
+import { runs } from "../../../test-support/PropertyRuns.ts"
 import { embedJson, embedScript, escapeHtml } from "../src/Escape.ts"
 
 describe("escaping", () => {
@@ -31,7 +32,7 @@ describe("escaping", () => {
         assert.notInclude(s, "\u2029")
         assert.deepStrictEqual(JSON.parse(s), JSON.parse(JSON.stringify(v)))
       }),
-      { seed: 42, numRuns: 300 }
+      { seed: 42, numRuns: runs(300) }
     )
   })
 

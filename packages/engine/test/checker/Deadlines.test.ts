@@ -1,5 +1,6 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import { runs } from "../../../../test-support/PropertyRuns.ts"
 import { Deadlines } from "../../src/checker/Deadlines.ts"
 
 describe("Deadlines", () => {
@@ -20,7 +21,7 @@ describe("Deadlines", () => {
           expect(heap.size).toBe(times.length - expected.length)
         }
       ),
-      { seed: 42, numRuns: 200 }
+      { seed: 42, numRuns: runs(200) }
     )
   })
 })

@@ -1,5 +1,6 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import { runs } from "../../../../test-support/PropertyRuns.ts"
 import { Calendar } from "../../src/kernel/Calendar.ts"
 
 const drain = (cal: Calendar): Array<[number, number, number]> => {
@@ -61,7 +62,7 @@ describe("Calendar", () => {
           expect(drain(cal).map(([, k]) => k)).toEqual(kept.map((x) => x.seq))
         }
       ),
-      { numRuns: 200 }
+      { numRuns: runs(200) }
     )
   })
 

@@ -1,5 +1,6 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import { runs } from "../../../../test-support/PropertyRuns.ts"
 import { CallSlots } from "../../src/metrics/CallSlots.ts"
 
 describe("CallSlots", () => {
@@ -51,7 +52,7 @@ describe("CallSlots", () => {
           JSON.stringify(slots.calls()) === JSON.stringify([...reference.keys()].sort((x, y) => x - y))
         )
       }),
-      { seed: 42, numRuns: 200 }
+      { seed: 42, numRuns: runs(200) }
     )
   })
 })

@@ -1,5 +1,6 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import { runs } from "../../../../test-support/PropertyRuns.ts"
 import { mergeAll, mergeResults, ResultMergeError } from "../../src/metrics/Result.ts"
 import { syntheticResult } from "./synthetic.ts"
 
@@ -27,7 +28,7 @@ describe("mergeResults", () => {
         const grouped = mergeResults(mergeAll(subset.slice(0, split)), mergeAll(subset.slice(split)))
         return JSON.stringify(grouped) === JSON.stringify(mergeAll(sorted))
       }),
-      { seed: 42, numRuns: 60 }
+      { seed: 42, numRuns: runs(60) }
     )
   })
 

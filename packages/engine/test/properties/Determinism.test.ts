@@ -2,6 +2,7 @@ import { Scenario } from "@ccsim/scenario"
 import { Schema } from "effect"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import { runs } from "../../../../test-support/PropertyRuns.ts"
 import { compile } from "../../src/Compile.ts"
 import { runReplication } from "../../src/Simulation.ts"
 import { TraceRecorder } from "../../src/Trace.ts"
@@ -23,7 +24,7 @@ describe("determinism", () => {
       fc.property(scenarioArbitrary, fc.integer({ min: 0, max: 1000 }), (input, seed) => {
         expect(traceJson(input, seed, 0)).toBe(traceJson(input, seed, 0))
       }),
-      { seed: 42, numRuns: 100 }
+      { seed: 42, numRuns: runs(100) }
     )
   })
 
@@ -38,7 +39,7 @@ describe("determinism", () => {
         expect(traceJson(input, 2, 0)).not.toBe(base)
         expect(traceJson(input, 1, 1)).not.toBe(base)
       }),
-      { seed: 42, numRuns: 50 }
+      { seed: 42, numRuns: runs(50) }
     )
     expect(compared).toBeGreaterThan(40)
   })

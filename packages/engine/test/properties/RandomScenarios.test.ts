@@ -2,6 +2,7 @@ import { checkScenario, Scenario } from "@ccsim/scenario"
 import { Schema } from "effect"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import { runs } from "../../../../test-support/PropertyRuns.ts"
 import { compile } from "../../src/Compile.ts"
 import { ConformanceChecker } from "../../src/checker/Checker.ts"
 import { formatViolation } from "../../src/checker/Violation.ts"
@@ -14,11 +15,12 @@ const decode = Schema.decodeUnknownSync(Scenario)
 
 /**
  * Random scenarios run with the conformance checker on: no rule is broken, and calls are conserved.
- * 1500 cases with a fixed seed, so a failure reproduces.
+ * 1500 cases in CI (fewer locally: test-support/PropertyRuns.ts) with a fixed seed, so a failure reproduces.
  */
 describe("random scenarios", () => {
   it("are valid, break no rule and conserve calls", () => {
     let calls = 0
+    const cases = runs(1500)
     fc.assert(
       fc.property(scenarioArbitrary, (input) => {
         const scenario = decode(input)
@@ -36,9 +38,9 @@ describe("random scenarios", () => {
           expect(conservation.outcomes["in-progress-at-end"]).toBe(0)
         calls += conservation.arrived
       }),
-      { seed: 42, numRuns: 1500 }
+      { seed: 42, numRuns: cases }
     )
     // The cases are not empty: hundreds of calls per case on average.
-    expect(calls).toBeGreaterThan(1500 * 20)
+    expect(calls).toBeGreaterThan(cases * 20)
   })
 })

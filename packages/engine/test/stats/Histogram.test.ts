@@ -1,5 +1,6 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import { runs } from "../../../../test-support/PropertyRuns.ts"
 import {
   bucketLower,
   bucketOf,
@@ -38,7 +39,7 @@ describe("Histogram buckets", () => {
           Math.abs(bucketValue(b) - v) <= HISTOGRAM_RELATIVE_ERROR * Math.max(v, 1)
         )
       }),
-      { seed: 42, numRuns: 2000 }
+      { seed: 42, numRuns: runs(2000) }
     )
   })
 })
@@ -56,7 +57,7 @@ describe("sparse histograms", () => {
           return Math.abs(sparseQuantile(h.toSparse(), p) - exact) <= HISTOGRAM_RELATIVE_ERROR * exact
         }
       ),
-      { seed: 42, numRuns: 300 }
+      { seed: 42, numRuns: runs(300) }
     )
   })
 
@@ -78,7 +79,7 @@ describe("sparse histograms", () => {
           return left === right && left === JSON.stringify(make([...x, ...y, ...z]))
         }
       ),
-      { seed: 42, numRuns: 200 }
+      { seed: 42, numRuns: runs(200) }
     )
   })
 

@@ -1,5 +1,6 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import { runs } from "../../../../test-support/PropertyRuns.ts"
 import { confidenceInterval, halfWidth } from "../../src/stats/ConfidenceInterval.ts"
 import { Moments, meanAndVariance } from "../../src/stats/Moments.ts"
 
@@ -44,7 +45,7 @@ describe("Moments (Welford)", () => {
           )
         }
       ),
-      { seed: 42, numRuns: 200 }
+      { seed: 42, numRuns: runs(200) }
     )
   })
 })

@@ -1,5 +1,6 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import { runs } from "../../../../test-support/PropertyRuns.ts"
 import { batchMeans, mser5, mserOfBatchMeans } from "../../src/stats/Mser.ts"
 
 /** MSER(d) by its definition, O(k²), as a reference. */
@@ -59,7 +60,7 @@ describe("MSER-5", () => {
         const slow = bruteForce(z)
         return Math.abs(fast.statistic - slow.value) <= 1e-9 * Math.max(1, slow.value) && fast.batches === slow.d
       }),
-      { seed: 42, numRuns: 300 }
+      { seed: 42, numRuns: runs(300) }
     )
   })
 })

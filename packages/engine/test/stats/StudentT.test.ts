@@ -1,5 +1,6 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import { runs } from "../../../../test-support/PropertyRuns.ts"
 import { normalQuantile } from "../../src/stats/Normal.ts"
 import { incompleteBeta, studentTCdf, studentTQuantile } from "../../src/stats/StudentT.ts"
 
@@ -69,7 +70,7 @@ describe("studentTQuantile", () => {
           return Math.abs(back - p) <= 1e-9 * Math.max(1, Math.min(p, 1 - p) * 1e3)
         }
       ),
-      { seed: 42, numRuns: 300 }
+      { seed: 42, numRuns: runs(300) }
     )
   })
 })

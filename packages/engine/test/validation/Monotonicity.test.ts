@@ -43,7 +43,7 @@ describe("monotonicity (common random numbers)", () => {
     // And the effect is real where agents are short: 4 → 5 agents raises it clearly.
     const { mean, se } = paired(levels[1]!, levels[2]!)
     expect(mean).toBeGreaterThan(3 * se)
-  }, 120_000)
+  })
 
   it("more load never raises the service level", () => {
     const levels = [0.8, 1, 1.2, 1.4].map((m) => serviceLevels(5, m))
@@ -53,5 +53,5 @@ describe("monotonicity (common random numbers)", () => {
     }
     const { mean, se } = paired(levels[0]!, levels[3]!)
     expect(mean).toBeLessThan(-3 * se)
-  }, 120_000)
+  })
 })
