@@ -1,6 +1,7 @@
 /**
  * Metrics: the streaming collector (an Observer), raw per-replication results and their exact merge, the
- * summary with confidence intervals, replications, thresholds, warm-up deletion and the results document.
+ * summary with confidence intervals, one measured replication, thresholds, warm-up deletion and the results
+ * document.
  */
 export { type CollectorOptions, MetricsCollector } from "./Collector.ts"
 export {
@@ -14,21 +15,7 @@ export {
 export { INTERVAL_CSV_COLUMNS, intervalsCsv } from "./Csv.ts"
 export { makeResultsDocument, type ResultsDocument } from "./Document.ts"
 export { type Estimate, pointEstimate, type RateEstimate, SUMMARY_CONFIDENCE } from "./Estimate.ts"
-export {
-  type CheckingObserver,
-  DEFAULT_PRECISION_METRICS,
-  type Measured,
-  type MeasureOptions,
-  MIN_AUTO_REPLICATIONS,
-  measureReplication,
-  type Precision,
-  precisionOf,
-  type ReplicationsOutcome,
-  type RunReplicationsOptions,
-  runReplicationRange,
-  runReplications,
-  sufficientReplications
-} from "./Replications.ts"
+export { type CheckingObserver, type Measured, type MeasureOptions, measureReplication } from "./Measure.ts"
 export {
   type AgentResult,
   type CallScopeResult,
