@@ -3,8 +3,8 @@
  * violations" — plain data that the console, JUnit and the results document render.
  */
 import type { ThresholdRow } from "@ccsim/engine"
-import { formatViolation, matchTrace } from "@ccsim/engine"
-import type { Scenario } from "@ccsim/scenario"
+import { formatViolation, matchTrace, metricInfo } from "@ccsim/engine"
+import type { Scenario, ThresholdMetric } from "@ccsim/scenario"
 import type { Analysis } from "./Analysis.ts"
 import { analyze } from "./Analysis.ts"
 import type { RunOutcome } from "./Runner.ts"
@@ -32,25 +32,11 @@ export interface ScenarioVerdict {
   readonly expectations: ReadonlyArray<Expectation>
 }
 
-const COUNT_METRICS: ReadonlySet<string> = new Set([
-  "offered",
-  "answered",
-  "abandoned",
-  "short-abandoned",
-  "rolled-over",
-  "misses",
-  "rejects",
-  "holds",
-  "answering-service",
-  "voicemail",
-  "violations"
-])
-
 /** A metric value in the unit thresholds are written in: counts as counts, rates as fractions, times in seconds. */
-export const formatMetricValue = (metric: string, value: number | null): string => {
+export const formatMetricValue = (metric: ThresholdMetric, value: number | null): string => {
   if (value === null || Number.isNaN(value)) return "—"
   if (!Number.isFinite(value)) return value > 0 ? "∞" : "-∞"
-  if (COUNT_METRICS.has(metric)) return Number.isInteger(value) ? String(value) : value.toFixed(1)
+  if (metricInfo(metric).kind === "count") return Number.isInteger(value) ? String(value) : value.toFixed(1)
   return value.toFixed(3)
 }
 

@@ -17,6 +17,13 @@ export { makeResultsDocument, type ResultsDocument } from "./Document.ts"
 export { type Estimate, pointEstimate, type RateEstimate, SUMMARY_CONFIDENCE } from "./Estimate.ts"
 export { type CheckingObserver, type Measured, type MeasureOptions, measureReplication } from "./Measure.ts"
 export {
+  AGENT_COUNT_KEYS,
+  AGENT_TIME_KEYS,
+  CALL_COUNT_KEYS,
+  CALL_RATE_KEYS,
+  WAIT_PERCENTILE_KEYS
+} from "./MetricSets.ts"
+export {
   type AgentResult,
   type CallScopeResult,
   type IntervalLevels,
@@ -27,6 +34,29 @@ export {
   ResultMergeError,
   scenarioServiceLevelDefinition
 } from "./Result.ts"
+export {
+  AgentMetricsSchema,
+  AgentSummarySchema,
+  CallMetricsSchema,
+  CallScopeSummarySchema,
+  decodeResultsDocument,
+  EstimateSchema,
+  HistogramBinsSchema,
+  IntervalMetricsSchema,
+  IntervalSummarySchema,
+  METRIC_CATALOGUE,
+  type MetricInfo,
+  type MetricKind,
+  metricInfo,
+  RateEstimateSchema,
+  ResultsDocumentSchema,
+  type ResultsProblem,
+  ScopeIntervalSummarySchema,
+  SummarySchema,
+  schemaProblem,
+  ThresholdRowSchema,
+  ViolationSchema
+} from "./ResultsSchema.ts"
 export {
   type AgentMetrics,
   type AgentSummary,
