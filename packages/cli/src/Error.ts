@@ -4,7 +4,9 @@
  *
  * Exit codes: 0 success · 1 an expectation failed · 2 invalid input or usage · 3 internal error · 130 interrupted.
  */
+import { ScenarioError } from "@ccsim/scenario"
 import { Runtime, Schema } from "effect"
+import { CliError } from "effect/cli"
 
 /** The exit codes of `ccsim`, as documented in the README and `ccsim --help`. */
 export const ExitCode = {
@@ -94,4 +96,23 @@ export class InternalError extends Schema.TaggedError<InternalError>()("Internal
   cause: Schema.optionalKey(Schema.Defect())
 }) {
   override readonly [Runtime.errorExitCode] = ExitCode.internal
+}
+
+/** What an error says about its exit code: its own `Runtime.errorExitCode`, when it carries one. */
+const carriedExitCode = (error: unknown): number | undefined => {
+  if (typeof error !== "object" || error === null || !(Runtime.errorExitCode in error)) return undefined
+  const code = error[Runtime.errorExitCode]
+  return typeof code === "number" ? code : undefined
+}
+
+/**
+ * The exit code of any failure, decided here once: errors of ccsim and of the runner carry theirs; the two
+ * foreign errors that reach the user are a decoded scenario's problems (2) and effect/cli's help (0, or 2 when
+ * it shows a parse error); anything else is a bug (3).
+ */
+export const errorExitCode = (error: unknown): number => {
+  // effect/cli's help carries 1 for a parse error; for ccsim that is a usage error.
+  if (error instanceof CliError.ShowHelp) return error.errors.length > 0 ? ExitCode.invalidInput : ExitCode.success
+  if (error instanceof ScenarioError) return ExitCode.invalidInput
+  return carriedExitCode(error) ?? ExitCode.internal
 }

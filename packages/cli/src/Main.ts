@@ -4,13 +4,11 @@
  * after finalizers removed temporary files.
  */
 
-import type { ScenarioError } from "@ccsim/scenario"
+import { ScenarioError } from "@ccsim/scenario"
 import { Cause, Console, Effect, Layer } from "effect"
-import type { CliError } from "effect/cli"
-import { CliConfig, CliOutput, Command, GlobalFlag } from "effect/cli"
+import { CliConfig, CliError, CliOutput, Command, GlobalFlag } from "effect/cli"
 import { cli, version } from "./Cli.ts"
-import type { ExpectationsFailed, InputError, InternalError, InvalidFiles, OutputError } from "./Error.ts"
-import { ExitCode } from "./Error.ts"
+import { ExitCode, errorExitCode, InvalidFiles } from "./Error.ts"
 import { scenarioErrorLines } from "./ValidateCommand.ts"
 
 type NonShowHelpError = CliError.NonShowHelpErrors
@@ -68,55 +66,36 @@ const presenter: CliOutput.Presenter = {
 
 const stackOf = (error: unknown): string | undefined => (error instanceof Error ? error.stack : undefined)
 
-/** Prints a failure and returns its exit code. */
+/** The lines that describe a failure on stderr (the stack is added with --verbose for internal errors). */
+const failureLines = (error: unknown, code: number): ReadonlyArray<string> => {
+  // The presenter already printed the help or the one-line parse error.
+  if (error instanceof CliError.ShowHelp) return []
+  if (error instanceof ScenarioError) return scenarioErrorLines(error)
+  // Each file's problem was printed as it was found; a count only helps when there were several.
+  if (error instanceof InvalidFiles) return error.total > 1 ? [`ccsim: ${error.message}`] : []
+  const message = error instanceof Error ? error.message : String(error)
+  if (code === ExitCode.internal) return [`ccsim: internal error: ${message}`]
+  return [`ccsim: ${message}`]
+}
+
+/** Prints a failure and returns its exit code (decided by `errorExitCode`). */
 const report = (cause: Cause.Cause<unknown>, verbose: boolean): Effect.Effect<number> =>
   Effect.gen(function* () {
     const error = Cause.squash(cause)
-    const withStack = (line: string, code: number) =>
-      Effect.gen(function* () {
-        yield* Console.error(line)
-        const stack = stackOf(error)
-        if (verbose && stack !== undefined) yield* Console.error(stack)
-        return code
-      })
-    if (typeof error === "object" && error !== null && "_tag" in error) {
-      switch (error._tag) {
-        case "ShowHelp": {
-          // The presenter already printed the help or the one-line parse error.
-          const errors = (error as CliError.ShowHelp).errors
-          return errors.length > 0 ? ExitCode.invalidInput : ExitCode.success
-        }
-        case "ScenarioError":
-          return yield* withStack(scenarioErrorLines(error as ScenarioError).join("\n"), ExitCode.invalidInput)
-        case "InputError":
-        case "OutputError":
-          return yield* withStack(`ccsim: ${(error as InputError | OutputError).message}`, ExitCode.invalidInput)
-        case "InvalidFiles": {
-          // Each file's problem was printed as it was found; a count only helps when there were several.
-          const invalid = error as InvalidFiles
-          if (invalid.total > 1) yield* Console.error(`ccsim: ${invalid.message}`)
-          return ExitCode.invalidInput
-        }
-        case "ExpectationsFailed":
-          // The failing expectations were printed with their observed values; this names the verdict on stderr.
-          yield* Console.error(`ccsim: ${(error as ExpectationsFailed).message}`)
-          return ExitCode.expectationFailed
-        case "InternalError": {
-          const internal = error as InternalError
-          yield* Console.error(`ccsim: internal error: ${internal.message}`)
-          const stack = stackOf(internal.cause) ?? stackOf(internal)
-          if (verbose && stack !== undefined) yield* Console.error(stack)
-          else yield* Console.error("ccsim: run again with --verbose for the stack trace, and please report it")
-          return ExitCode.internal
-        }
-      }
+    const code = errorExitCode(error)
+    const lines = failureLines(error, code)
+    for (const line of lines) yield* Console.error(line)
+    const stack =
+      typeof error === "object" && error !== null && "cause" in error
+        ? (stackOf(error.cause) ?? stackOf(error))
+        : stackOf(error)
+    if (code === ExitCode.internal) {
+      if (verbose && stack !== undefined) yield* Console.error(stack)
+      else yield* Console.error("ccsim: run again with --verbose for the stack trace, and please report it")
+    } else if (verbose && code === ExitCode.invalidInput && lines.length > 0 && stack !== undefined) {
+      yield* Console.error(stack)
     }
-    const message = error instanceof Error ? error.message : String(error)
-    yield* Console.error(`ccsim: internal error: ${message}`)
-    const stack = stackOf(error)
-    if (verbose && stack !== undefined) yield* Console.error(stack)
-    else yield* Console.error("ccsim: run again with --verbose for the stack trace, and please report it")
-    return ExitCode.internal
+    return code
   })
 
 // `--wizard`, `--completions` and `--log-level` would only clutter the help of a batch tool.

@@ -7,25 +7,12 @@
  * that cannot wait on an Effect per event; the sink buffers and writes in large chunks.
  */
 import * as fs from "node:fs"
-import * as path from "node:path"
 import { StringDecoder } from "node:string_decoder"
+import { type LineSink, openSink, SINK_CHUNK, tempPathFor } from "@ccsim/runner"
 import { Context, Effect, Exit, Layer } from "effect"
 import { OutputError } from "./Error.ts"
 
-/** A synchronous, buffered text sink. */
-export interface LineSink {
-  /** Appends text (call with whole lines, `\n` included). */
-  readonly write: (text: string) => void
-}
-
-let tempCounter = 0
-
-/** A temporary path in the target's folder (same file system, so the final rename is atomic). */
-export const tempPathFor = (target: string): string =>
-  path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${++tempCounter}.tmp`)
-
-/** True for the temporary files this module creates, so tests and cleanup can find leftovers. */
-export const isTempFile = (name: string): boolean => /^\..+\.\d+-\d+\.tmp$/.test(name)
+export type { LineSink }
 
 const reasonOf = (error: unknown): string => {
   if (typeof error === "object" && error !== null && "code" in error) {
@@ -55,27 +42,6 @@ const removeQuietly = (file: string) =>
       // Best effort: a leftover we cannot remove is not worth failing the run for.
     }
   })
-
-const CHUNK = 1 << 16
-
-/** Opens a buffered synchronous sink on `file`; returns it with `flush` and `close`. */
-const openSink = (file: string) => {
-  const fd = fs.openSync(file, "w")
-  let buffer = ""
-  const flush = () => {
-    if (buffer.length > 0) {
-      fs.writeSync(fd, buffer)
-      buffer = ""
-    }
-  }
-  const sink: LineSink = {
-    write: (text) => {
-      buffer += text
-      if (buffer.length >= CHUNK) flush()
-    }
-  }
-  return { sink, flush, close: () => fs.closeSync(fd) }
-}
 
 /**
  * Writes `use`'s output to `file` through a synchronous sink, atomically: visible at `file` only if `use` succeeds.
@@ -107,29 +73,6 @@ export const withAtomicSink = <A, E, R>(
             }
           }).pipe(Effect.andThen(removeQuietly(temp)))
   )
-}
-
-/**
- * Writes the file at `file` from a synchronous producer, atomically (plain function, for worker threads).
- * Throws on failure after removing the temporary file.
- */
-export const writeAtomicSync = (file: string, produce: (sink: LineSink) => void): void => {
-  const temp = tempPathFor(file)
-  const handle = openSink(temp)
-  try {
-    produce(handle.sink)
-    handle.flush()
-    handle.close()
-    fs.renameSync(temp, file)
-  } catch (error) {
-    try {
-      handle.close()
-    } catch {
-      // Already closed.
-    }
-    fs.rmSync(temp, { force: true })
-    throw error
-  }
 }
 
 /**
@@ -172,9 +115,9 @@ export class OutputWriter extends Context.Service<
                 const fd = fs.openSync(part, "r")
                 const decoder = new StringDecoder("utf8")
                 try {
-                  const buffer = Buffer.allocUnsafe(CHUNK)
+                  const buffer = Buffer.allocUnsafe(SINK_CHUNK)
                   for (;;) {
-                    const n = fs.readSync(fd, buffer, 0, CHUNK, null)
+                    const n = fs.readSync(fd, buffer, 0, SINK_CHUNK, null)
                     if (n === 0) break
                     sink.write(decoder.write(buffer.subarray(0, n)))
                   }

@@ -3,6 +3,7 @@
  */
 import * as fs from "node:fs"
 import * as path from "node:path"
+import { decodeReportSource } from "@ccsim/report"
 import { Console, Effect } from "effect"
 import { InputError, InternalError } from "./Error.ts"
 import { OutputWriter } from "./OutputWriter.ts"
@@ -31,19 +32,18 @@ const readResults = (file: string) =>
           found: error instanceof Error ? error.message : String(error)
         })
       }
-      if (
-        typeof document !== "object" ||
-        document === null ||
-        !("summary" in document) ||
-        !("resultsVersion" in document)
-      ) {
+      const decoded = decodeReportSource(document)
+      if (decoded._tag === "problem") {
+        // Another version, or a hand-edited file: name the field, never draw half a report.
+        const { path: place, expected, found } = decoded.problem
         throw new InputError({
           subject: file,
-          expected: "a results document with resultsVersion and summary",
-          found: "another kind of JSON"
+          ...(place === "" ? {} : { place }),
+          expected,
+          ...(found === undefined ? {} : { found })
         })
       }
-      return { document, written: stat.mtime }
+      return { document: decoded.source, written: stat.mtime }
     },
     catch: (error) =>
       error instanceof InputError

@@ -14,11 +14,11 @@ export interface ReportProblem {
 }
 
 /** Renders the report; a failure (e.g. the viewer bundle is not built) is returned, not thrown. */
-export const renderReportFile = (document: object, runDate?: Date): Effect.Effect<string, ReportProblem> =>
+export const renderReportFile = (source: ReportSource, runDate?: Date): Effect.Effect<string, ReportProblem> =>
   Effect.gen(function* () {
     const date = runDate ?? new Date(yield* Clock.currentTimeMillis)
     return yield* Effect.try({
-      try: () => renderReport(toReportData(document as ReportSource, { runDate: date.toISOString() })),
+      try: () => renderReport(toReportData(source, { runDate: date.toISOString() })),
       catch: (error): ReportProblem => ({
         invalidData:
           typeof error === "object" && error !== null && "_tag" in error && error._tag === "InvalidReportData",

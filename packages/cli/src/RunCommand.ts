@@ -5,19 +5,25 @@
  */
 import * as path from "node:path"
 import { formatViolation } from "@ccsim/engine"
+import type { Analysis, RunOutcome } from "@ccsim/runner"
+import {
+  analyze,
+  intervalsCsvOf,
+  Runner,
+  replicationPlan,
+  runDocument,
+  thresholdExpectation,
+  tracePartFile,
+  withOverrides
+} from "@ccsim/runner"
 import type { Scenario } from "@ccsim/scenario"
 import { loadScenarioFile } from "@ccsim/scenario"
 import { Console, Effect } from "effect"
-import type { Analysis } from "./Analysis.ts"
-import { analyze } from "./Analysis.ts"
 import { ExpectationsFailed, InputError, InvalidFiles } from "./Error.ts"
-import { renderExpectations, thresholdExpectation } from "./Expectations.ts"
+import { renderExpectations } from "./Expectations.ts"
 import { OutputWriter } from "./OutputWriter.ts"
-import { tracePartFile } from "./Replication.ts"
+import { Progress } from "./Progress.ts"
 import { renderReportFile } from "./ReportFile.ts"
-import { intervalsCsvOf, runDocument } from "./ResultsDocument.ts"
-import type { RunOutcome } from "./ScenarioRunner.ts"
-import { ScenarioRunner, withOverrides } from "./ScenarioRunner.ts"
 import type { Style } from "./Style.ts"
 import { renderSummary, runHeadline } from "./SummaryView.ts"
 import { scenarioErrorLines } from "./ValidateCommand.ts"
@@ -175,7 +181,10 @@ const printRun = (scenario: Scenario, analysis: Analysis, written: ReadonlyArray
   })
 
 /** Runs `ccsim run`. */
-export const runCommand = Effect.fnUntraced(function* (options: RunOptions) {
+export const runCommand = (options: RunOptions) =>
+  runScenarios(options).pipe(Effect.provide(Runner.layer({ threads: options.workers })))
+
+const runScenarios = Effect.fnUntraced(function* (options: RunOptions) {
   yield* checkFlags(options)
   const scenarios = (yield* loadAll(options.files, options.style)).map((s) =>
     withOverrides(s, { seed: options.seed, replications: options.replications })
@@ -184,7 +193,8 @@ export const runCommand = Effect.fnUntraced(function* (options: RunOptions) {
     scenarios.map((s) => s.name),
     options.out
   )
-  const runner = yield* ScenarioRunner
+  const runner = yield* Runner
+  const progress = yield* Progress
   const writer = yield* OutputWriter
   const documents: Array<unknown> = []
   let failedThresholds = 0
@@ -196,18 +206,24 @@ export const runCommand = Effect.fnUntraced(function* (options: RunOptions) {
     yield* writer.makeDirectory(folder)
     const traceFile = path.join(folder, "trace.ndjson")
     const tracePrefix = options.trace ? path.join(folder, `.trace.${process.pid}.r`) : undefined
-    const replications = Array.from({ length: scenario.replications }, (_, r) => r)
-    const parts = tracePrefix === undefined ? [] : replications.map((r) => tracePartFile(tracePrefix, r))
+    // Every part a run may write (with a precision target, up to its ceiling) is removed afterwards.
+    const planned = Array.from({ length: replicationPlan(scenario).maximum }, (_, r) => r)
+    const parts = tracePrefix === undefined ? [] : planned.map((r) => tracePartFile(tracePrefix, r))
 
     const written = yield* Effect.gen(function* () {
-      const outcome = yield* runner.run({
-        file,
-        scenario,
-        workers: options.workers,
-        label: scenario.name,
-        options: { seed: scenario.seed, check: options.check, tracePrefix, keepTraceOf: [] },
-        sample: true
-      })
+      const outcome = yield* Effect.scoped(
+        Effect.gen(function* () {
+          const bar = yield* progress.track(scenario.name, replicationPlan(scenario).maximum)
+          return yield* runner.run({
+            scenario,
+            subject: file,
+            check: options.check,
+            tracePrefix,
+            sample: true,
+            onDone: () => bar.advance(1)
+          })
+        })
+      )
       const analysis = analyze(scenario, outcome, options.check)
       const document = runDocument({ analysis, sample: outcome.sample, raw: options.raw })
       documents.push(document)
@@ -220,7 +236,10 @@ export const runCommand = Effect.fnUntraced(function* (options: RunOptions) {
       if (report._tag === "Success") yield* write("report.html", report.success)
       else yield* Console.error(options.style.yellow(`ccsim: report.html not written: ${report.failure.message}`))
       if (tracePrefix !== undefined) {
-        yield* writer.concatenate(traceFile, parts)
+        yield* writer.concatenate(
+          traceFile,
+          outcome.outputs.map((o) => tracePartFile(tracePrefix, o.replication))
+        )
         files.push("trace.ndjson")
       }
       for (const row of analysis.thresholds) {
@@ -250,4 +269,4 @@ export const runCommand = Effect.fnUntraced(function* (options: RunOptions) {
     yield* Console.log(JSON.stringify(documents.length === 1 ? documents[0] : documents, null, 2))
   }
   if (failedThresholds > 0) return yield* new ExpectationsFailed({ failed: failedThresholds, total: totalThresholds })
-}, Effect.provide(ScenarioRunner.layer))
+})

@@ -4,18 +4,18 @@
  * Exit 1 when a strict expectation fails, 2 when a file is invalid, 3 on an internal error.
  */
 import * as path from "node:path"
+import type { Expectation, RunnerError, ScenarioVerdict } from "@ccsim/runner"
+import { checkExpectations, Runner } from "@ccsim/runner"
 import type { Scenario, ScenarioError } from "@ccsim/scenario"
 import { loadScenarioFile } from "@ccsim/scenario"
 import { Clock, Console, Effect } from "effect"
 import { ExpectationsFailed, InputError, InternalError, InvalidFiles } from "./Error.ts"
-import type { Expectation, ScenarioVerdict } from "./Expectations.ts"
-import { checkExpectations, renderExpectations } from "./Expectations.ts"
+import { renderExpectations } from "./Expectations.ts"
 import type { JunitCase, JunitSuite } from "./Junit.ts"
 import { junitXml } from "./Junit.ts"
 import { OutputWriter } from "./OutputWriter.ts"
 import { Progress } from "./Progress.ts"
 import { findScenarioFiles } from "./ScenarioFiles.ts"
-import { ScenarioRunner } from "./ScenarioRunner.ts"
 import { parseShard, shardFiles } from "./Shard.ts"
 import type { Style } from "./Style.ts"
 import { scenarioErrorLines } from "./ValidateCommand.ts"
@@ -102,8 +102,11 @@ const junitSuite = (o: FileOutcome): JunitSuite => {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`
 
-/** Runs `ccsim test`. */
-export const testCommand = Effect.fnUntraced(function* (options: TestOptions) {
+/** Runs `ccsim test`: one runner (and its worker threads) for every file. */
+export const testCommand = (options: TestOptions) =>
+  testFiles(options).pipe(Effect.provide(Runner.layer({ threads: options.workers })))
+
+const testFiles = Effect.fnUntraced(function* (options: TestOptions) {
   const { style } = options
   let shard: { readonly index: number; readonly count: number } | undefined
   if (options.shard !== undefined) {
@@ -149,9 +152,7 @@ export const testCommand = Effect.fnUntraced(function* (options: TestOptions) {
       const bar = yield* progress.track("ccsim test", files.length)
       for (const file of files) {
         const t0 = yield* Clock.currentTimeMillis
-        const outcome = yield* testFile(file, options.workers).pipe(
-          Effect.provideService(Progress, Progress.of({ track: () => Effect.succeed({ advance: () => Effect.void }) }))
-        )
+        const outcome = yield* testFile(file)
         const ms = (yield* Clock.currentTimeMillis) - t0
         const done: FileOutcome = { ...outcome, ms } as FileOutcome
         outcomes.push(done)
@@ -198,34 +199,27 @@ export const testCommand = Effect.fnUntraced(function* (options: TestOptions) {
   }
   if (invalid > 0) return yield* new InvalidFiles({ invalid, total: files.length })
   if (failed > 0) return yield* new ExpectationsFailed({ failed, total: expectations.length })
-}, Effect.provide(ScenarioRunner.layer))
+})
 
 /** Loads, runs and checks one file; an invalid or crashing file becomes an outcome, not a failure of the run. */
-const testFile = (file: string, workers: number) =>
+const testFile = (file: string) =>
   Effect.gen(function* () {
-    const runner = yield* ScenarioRunner
+    const runner = yield* Runner
     const scenario = yield* loadScenarioFile(file)
     const keepTrace = scenario.expect.trace !== undefined
     const outcome = yield* runner.run({
-      file,
       scenario,
-      workers,
-      label: file,
-      options: {
-        seed: scenario.seed,
-        check: scenario.expect.noViolations,
-        tracePrefix: undefined,
-        keepTraceOf: keepTrace ? [0] : []
-      },
-      sample: false
+      subject: file,
+      check: scenario.expect.noViolations,
+      keepTraceOf: keepTrace ? [0] : []
     })
     return { _tag: "ran" as const, file, verdict: checkExpectations(scenario, outcome) }
   }).pipe(
-    Effect.catch((error: ScenarioError | InputError | InternalError) =>
+    Effect.catch((error: ScenarioError | RunnerError) =>
       Effect.succeed(
         error._tag === "ScenarioError"
           ? { _tag: "invalid" as const, file, lines: scenarioErrorLines(error) }
-          : error._tag === "InputError"
+          : error._tag === "UnrunnableScenario"
             ? { _tag: "invalid" as const, file, lines: [error.message] }
             : {
                 _tag: "crashed" as const,

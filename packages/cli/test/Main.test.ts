@@ -155,8 +155,33 @@ describe("main (in-process): validate, run, report", () => {
       const { code, stderr } = yield* ccsimInProcess(["report", file])
       assert.strictEqual(code, 2)
       assert.deepStrictEqual(stderr, [
-        `ccsim: ${file}: expected a results document with resultsVersion and summary, found another kind of JSON`
+        `ccsim: ${file}: resultsVersion: expected a value, found nothing (the field is missing)`
       ])
+    })
+  )
+
+  it.effect("report of a hand-edited or other-version results file is exit 2 naming the field or the version", () =>
+    Effect.gen(function* () {
+      const out = tempDir()
+      const run = yield* ccsimInProcess(["run", path.join(fixture, "passing.yaml"), "--workers", "1", "--out", out])
+      assert.strictEqual(run.code, 0, run.stderr.join("\n"))
+      const results = JSON.parse(fs.readFileSync(path.join(out, "results.json"), "utf8"))
+      const edited = path.join(out, "edited.json")
+      results.summary.total.metrics.asa.pooled = "fast"
+      fs.writeFileSync(edited, JSON.stringify(results))
+      const bad = yield* ccsimInProcess(["report", edited])
+      assert.strictEqual(bad.code, 2)
+      assert.deepStrictEqual(bad.stderr, [
+        `ccsim: ${edited}: summary.total.metrics.asa.pooled: expected number | null, found "fast"`
+      ])
+      const other = path.join(out, "other.json")
+      fs.writeFileSync(other, JSON.stringify({ ...results, resultsVersion: 99 }))
+      const old = yield* ccsimInProcess(["report", other])
+      assert.strictEqual(old.code, 2)
+      assert.deepStrictEqual(old.stderr, [
+        `ccsim: ${other}: resultsVersion: expected results version 1 (written by this ccsim; re-run the scenario to redraw it), found 99`
+      ])
+      assert.isFalse(fs.existsSync(path.join(out, "other.html")))
     })
   )
 

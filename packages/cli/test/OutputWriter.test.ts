@@ -1,9 +1,10 @@
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
+import { isTempFile } from "@ccsim/runner"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Exit, Fiber } from "effect"
-import { isTempFile, OutputWriter, writeAtomicSync } from "../src/OutputWriter.ts"
+import { OutputWriter } from "../src/OutputWriter.ts"
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "ccsim-out-"))
 const leftovers = (dir: string) => fs.readdirSync(dir).filter(isTempFile)
@@ -86,21 +87,5 @@ describe("OutputWriter", () => {
       assert.strictEqual(error._tag, "OutputError")
       assert.include(error.message, "x.json: cannot write: no such folder")
     }).pipe(Effect.provide(OutputWriter.layer))
-  )
-
-  it.effect("writeAtomicSync removes its temporary file when the producer throws", () =>
-    Effect.sync(() => {
-      const dir = tempDir()
-      const file = path.join(dir, "r0.part")
-      assert.throws(() =>
-        writeAtomicSync(file, (sink) => {
-          sink.write("partial\n")
-          throw new Error("engine failed")
-        })
-      )
-      assert.deepStrictEqual(fs.readdirSync(dir), [])
-      writeAtomicSync(file, (sink) => sink.write("ok\n"))
-      assert.strictEqual(fs.readFileSync(file, "utf8"), "ok\n")
-    })
   )
 })

@@ -53,7 +53,7 @@ const mem1 = runCase("memory", "1000000")
 const mem10 = runCase("memory", "10000000")
 const large = runCase("large-center")
 
-// Case 5: 8 replications of case 1, one worker thread and two, through the CLI's replication runner (what
+// Case 5: 8 replications of case 1, one worker thread and two, through @ccsim/runner's Runner (what
 // `ccsim run --workers N` runs; see replications.ts for why not the whole command). `ccsim run` runs a file's
 // day (at most 24 h), so the file is case 1 with its times divided by 46: 1M calls a day, the same work per call.
 const scenarioFile = join(out, "bench-erlang-a.yaml")

@@ -1,6 +1,6 @@
 /**
- * Case 5 helper: runs a scenario file's replications the way `ccsim run --workers N` does — the CLI's own
- * runner (`ScenarioRunner`: replication 0 in this thread, the rest on N worker threads) — and prints one JSON
+ * Case 5 helper: runs a scenario file's replications the way `ccsim run --workers N` does — the runner package's
+ * `Runner` on N worker threads (every replication on the threads, all started at once) — and prints one JSON
  * line: the wall time of the run and a hash of the results in replication order. The report's sampler and the
  * output files are left out: rendering report.html for a million-call replication takes far longer than the run
  * (see the Performance section of packages/engine/README.md).
@@ -8,27 +8,19 @@
  *   node packages/engine/bench/replications.ts <scenario file> <workers>
  */
 import { createHash } from "node:crypto"
+import { Runner } from "@ccsim/runner"
 import { loadScenarioFile } from "@ccsim/scenario"
 import { NodeFileSystem } from "@effect/platform-node"
 import { Effect, Layer } from "effect"
-import { Progress } from "../../cli/src/Progress.ts"
-import { ScenarioRunner } from "../../cli/src/ScenarioRunner.ts"
 
 const [file = "", workersArg = "1"] = process.argv.slice(2)
 const workers = Number(workersArg)
 
 const program = Effect.gen(function* () {
   const scenario = yield* loadScenarioFile(file)
-  const runner = yield* ScenarioRunner
+  const runner = yield* Runner
   const t0 = performance.now()
-  const outcome = yield* runner.run({
-    file,
-    scenario,
-    workers,
-    label: scenario.name,
-    options: { seed: scenario.seed, check: false, tracePrefix: undefined, keepTraceOf: [] },
-    sample: false
-  })
+  const outcome = yield* runner.run({ scenario, subject: file })
   const wallMs = performance.now() - t0
   const hash = createHash("sha256")
   for (const output of outcome.outputs) hash.update(JSON.stringify(output.result))
@@ -36,6 +28,6 @@ const program = Effect.gen(function* () {
 })
 
 const result = await Effect.runPromise(
-  program.pipe(Effect.provide(Layer.mergeAll(ScenarioRunner.layer, Progress.layerNoop, NodeFileSystem.layer)))
+  program.pipe(Effect.provide(Layer.mergeAll(Runner.layer({ threads: workers }), NodeFileSystem.layer)))
 )
 process.stdout.write(`${JSON.stringify(result)}\n`)

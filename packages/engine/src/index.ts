@@ -4,7 +4,6 @@
 
 export { callIdOf, compile } from "./Compile.ts"
 export * from "./checker/index.ts"
-export { Engine, type ReplicationsOptions } from "./Engine.ts"
 export { EngineError, type EngineErrorReason } from "./EngineError.ts"
 export { fanOut } from "./FanOut.ts"
 export { makeStream, Stream } from "./kernel/Random.ts"

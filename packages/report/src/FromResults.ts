@@ -4,6 +4,16 @@
  * replication. Waits are re-binned from the engine's log-linear histogram into equal bins for the charts.
  */
 
+import { serviceLevelFormulas } from "@ccsim/analytic"
+import type {
+  AgentMetrics,
+  CallMetrics,
+  CallScopeSummary,
+  Estimate as EngineEstimate,
+  ThresholdRow as EngineThresholdRow,
+  HistogramBins,
+  RateEstimate
+} from "@ccsim/engine"
 import type { ReportLayout } from "./Layout.ts"
 import type {
   AgentView,
@@ -20,35 +30,18 @@ import type {
 } from "./ReportData.ts"
 import { reportDataVersion } from "./ReportData.ts"
 import type { ReplicationSample } from "./Sampler.ts"
-import type {
-  AgentMetricsLike,
-  CallMetricsLike,
-  CallScopeLike,
-  EstimateLike,
-  HistogramBinsLike,
-  RateLike,
-  ReportSource,
-  ThresholdLike
-} from "./Source.ts"
-
-/** Each service-level definition's formula in words. */
-export const serviceLevelFormulas: Readonly<Record<string, string>> = {
-  "answered-of-offered": "answered within T / offered",
-  "answered-of-offered-minus-short-abandons": "answered within T / (offered − abandoned within T)",
-  "answered-of-answered": "answered within T / answered",
-  "answered-and-short-abandons-of-offered": "(answered within T + abandoned within T) / offered"
-}
+import type { ReportSource } from "./Source.ts"
 
 const zero: Estimate = { mean: 0, lo: 0, hi: 0 }
 
 /** A count estimate; an undefined mean reads as 0 (nothing happened). */
-const fromCount = (e: EstimateLike | undefined): Estimate => {
+const fromCount = (e: EngineEstimate | undefined): Estimate => {
   if (e === undefined || e.mean === null) return zero
   return { mean: e.mean, lo: e.ci?.[0] ?? e.mean, hi: e.ci?.[1] ?? e.mean }
 }
 
 /** A rate estimate, or null where no replication defined it. */
-const fromRate = (r: RateLike | undefined, clamp = false): Estimate | null => {
+const fromRate = (r: RateEstimate | undefined, clamp = false): Estimate | null => {
   const mean = r?.meanOfReplications ?? r?.pooled ?? null
   if (r === undefined || mean === null) return null
   const lo = r.ci?.[0] ?? mean
@@ -56,9 +49,9 @@ const fromRate = (r: RateLike | undefined, clamp = false): Estimate | null => {
   return clamp ? { mean, lo: Math.max(0, lo), hi: Math.min(1, hi) } : { mean, lo: Math.max(0, lo), hi }
 }
 
-const fromLevel = (r: RateLike | undefined): Estimate => fromRate(r) ?? zero
+const fromLevel = (r: RateEstimate | undefined): Estimate => fromRate(r) ?? zero
 
-const thresholdRow = (t: ThresholdLike): ThresholdRow => ({
+const thresholdRow = (t: EngineThresholdRow): ThresholdRow => ({
   scope: t.scope,
   metric: t.metric,
   op: t.op,
@@ -80,8 +73,8 @@ const binWidths = [1, 2, 5, 10, 15, 20, 30, 60, 120, 300, 600, 900, 1800, 3600]
  * fits, so the threshold falls on a bin edge.
  */
 export const rebin = (
-  answered: HistogramBinsLike,
-  abandoned: HistogramBinsLike,
+  answered: HistogramBins,
+  abandoned: HistogramBins,
   replications: number,
   threshold: number | null,
   maxBins = 40
@@ -110,7 +103,7 @@ export const rebin = (
     answered: 0,
     abandoned: 0
   }))
-  const put = (list: HistogramBinsLike, key: "answered" | "abandoned") => {
+  const put = (list: HistogramBins, key: "answered" | "abandoned") => {
     for (const [from, to, c] of list) {
       const mid = (from + to) / 2000
       const k = Math.min(count - 1, Math.floor(mid / width))
@@ -124,7 +117,7 @@ export const rebin = (
   return bins
 }
 
-const percentiles = (m: CallMetricsLike): Array<{ p: number; seconds: number }> =>
+const percentiles = (m: CallMetrics): Array<{ p: number; seconds: number }> =>
   (
     [
       [50, m.waitP50],
@@ -144,12 +137,8 @@ const kpi = (value: Estimate | null, key: string, metric: string, rows: Readonly
 })
 
 /** Rule counts of a call scope, plus the agents' counts (all agents, or a queue's members summed). */
-const ruleCounts = (
-  m: CallMetricsLike,
-  agents: ReadonlyArray<AgentMetricsLike>,
-  membersNote: string
-): Array<RuleCount> => {
-  const sum = (pick: (a: AgentMetricsLike) => EstimateLike): Estimate => {
+const ruleCounts = (m: CallMetrics, agents: ReadonlyArray<AgentMetrics>, membersNote: string): Array<RuleCount> => {
+  const sum = (pick: (a: AgentMetrics) => EngineEstimate): Estimate => {
     let mean = 0
     for (const a of agents) mean += pick(a).mean ?? 0
     return agents.length === 1 ? fromCount(pick(agents[0]!)) : { mean, lo: mean, hi: mean }
@@ -261,7 +250,7 @@ export const toReportData = (source: ReportSource, options: ToReportDataOptions 
   const sharedTarget = targets.length === 1 ? targets[0]! : null
 
   const intervalsOf = (
-    scope: CallScopeLike,
+    scope: CallScopeSummary,
     staffing: (start: number, k: number) => { signedIn: Estimate; busy: Estimate; available: Estimate }
   ): Array<IntervalView> => {
     const list = scope.intervals ?? totalIntervals
@@ -294,7 +283,7 @@ export const toReportData = (source: ReportSource, options: ToReportDataOptions 
 
   const scopeView = (
     kind: ScopeView["kind"],
-    scope: CallScopeLike,
+    scope: CallScopeSummary,
     key: string,
     label: string,
     members: ReadonlyArray<string>

@@ -1,171 +1,122 @@
 /**
- * What `toReportData` reads: the results document of a run. The summary, thresholds and violations are the
- * engine's own types (`Summary` of `summarize`, the rows of `evaluateThresholds`, the checker's `Violation`);
- * they are described here structurally, field for field as the report reads them, so the report depends on
- * their shape and not on the engine's code. The `report` field is the report's own (Layout.ts, Sampler.ts).
- * Times: ms after midnight, as in the engine, unless a name says seconds.
+ * What `toReportData` reads: the results document of a run (the engine's results contract,
+ * `ResultsDocumentSchema`) plus the report's own `report` section (Layout.ts, Sampler.ts). A results file is
+ * decoded with these schemas before anything is drawn, so a file of another version or a hand-edited one is
+ * refused naming the field, never half-drawn. Times: ms after midnight, as in the engine, unless a name says
+ * seconds.
  */
+import {
+  decodeResultsDocument,
+  type ResultsDocument,
+  type ResultsProblem,
+  schemaProblem,
+  ViolationSchema
+} from "@ccsim/engine"
+import { Exit, Schema } from "effect"
 import type { ReportLayout } from "./Layout.ts"
 import type { ReplicationSample } from "./Sampler.ts"
 
-/** A per-replication quantity over replications (the engine's `Estimate`). */
-export interface EstimateLike {
-  readonly mean: number | null
-  readonly ci: readonly [number, number] | null
-}
+const Seconds = Schema.Number
+const Span = Schema.Struct({ start: Seconds, end: Seconds })
 
-/** A rate or average over replications (the engine's `RateEstimate`). */
-export interface RateLike {
-  readonly meanOfReplications: number | null
-  readonly pooled: number | null
-  readonly ci: readonly [number, number] | null
-}
+/** A {@link ReportLayout} in results.json. */
+export const ReportLayoutSchema = Schema.Struct({
+  open: Seconds,
+  close: Seconds,
+  intervalSeconds: Seconds,
+  queues: Schema.Array(
+    Schema.Struct({
+      id: Schema.String,
+      name: Schema.String,
+      serviceLevelThreshold: Seconds,
+      serviceLevelTarget: Schema.Number,
+      members: Schema.Array(Schema.String)
+    })
+  ),
+  tenants: Schema.Array(Schema.Struct({ id: Schema.String, name: Schema.String })),
+  agents: Schema.Array(
+    Schema.Struct({
+      id: Schema.String,
+      name: Schema.String,
+      group: Schema.String,
+      shifts: Schema.Array(Schema.Struct({ ...Span.fields, breaks: Schema.Array(Span) }))
+    })
+  )
+})
 
-/** The call metrics the report reads (of a scope, or of one of its intervals). Times in seconds. */
-export interface CallMetricsLike {
-  readonly offered: EstimateLike
-  readonly answered: EstimateLike
-  readonly abandoned: EstimateLike
-  readonly rolledOver: EstimateLike
-  readonly redials: EstimateLike
-  readonly answeringService: EstimateLike
-  readonly voicemail: EstimateLike
-  readonly holds: EstimateLike
-  readonly heldAbandons: EstimateLike
-  readonly wrapUps: EstimateLike
-  readonly serviceLevel: RateLike
-  readonly asa: RateLike
-  readonly abandonRate: RateLike
-  /** Mean number of waiting calls, time-weighted. */
-  readonly queueLength: RateLike
-  readonly waitP50?: RateLike
-  readonly waitP80?: RateLike
-  readonly waitP90?: RateLike
-  readonly waitP95?: RateLike
-  readonly waitP99?: RateLike
-}
+const TimeGridSchema = Schema.Struct({ start: Schema.Number, step: Schema.Number, columns: Schema.Number })
+const EnvelopeSchema = Schema.Struct({ lo: Schema.Array(Schema.Number), hi: Schema.Array(Schema.Number) })
 
-/** Histogram bins `[fromMs, toMs, count]`, counts pooled over replications. */
-export type HistogramBinsLike = ReadonlyArray<readonly [number, number, number]>
+/** A {@link ReplicationSample} in results.json: one replication at the charts' resolution. */
+export const ReplicationSampleSchema = Schema.Struct({
+  replication: Schema.Number,
+  end: Schema.Number,
+  agentGrid: TimeGridSchema,
+  agents: Schema.Array(
+    Schema.Struct({ id: Schema.String, states: Schema.String, busy: Schema.String, signedIn: Schema.String })
+  ),
+  paths: Schema.Array(
+    Schema.Struct({ key: Schema.String, grid: TimeGridSchema, queueLength: EnvelopeSchema, busy: EnvelopeSchema })
+  ),
+  staffing: Schema.Array(
+    Schema.Struct({
+      key: Schema.String,
+      signedIn: Schema.Array(Schema.Number),
+      busy: Schema.Array(Schema.Number),
+      available: Schema.Array(Schema.Number)
+    })
+  )
+})
 
-/** A call scope: the total, a queue or a tenant. */
-export interface CallScopeLike {
-  readonly id: string
-  readonly serviceLevelDefinition: string
-  readonly serviceLevelThresholdSeconds: number | null
-  readonly metrics: CallMetricsLike
-  readonly waitHistogram: HistogramBinsLike
-  readonly abandonHistogram: HistogramBinsLike
-  readonly intervals?: ReadonlyArray<{ readonly start: number; readonly metrics: CallMetricsLike }>
-}
-
-/** The agent metrics the report reads. Times in seconds per replication. */
-export interface AgentMetricsLike {
-  readonly occupancy: RateLike
-  readonly signedInTime: EstimateLike
-  readonly busyTime: EstimateLike
-  readonly unavailableMissTime: EstimateLike
-  readonly offers: EstimateLike
-  readonly queueOffers: EstimateLike
-  readonly answered: EstimateLike
-  readonly misses: EstimateLike
-  readonly rejects: EstimateLike
-  readonly holds: EstimateLike
-  readonly wrapUps: EstimateLike
-  readonly missUnavailable: EstimateLike
-}
-
-/** An agent (or all agents together). */
-export interface AgentScopeLike {
-  readonly id: string
-  readonly group: string
-  readonly metrics: AgentMetricsLike
-}
-
-/** One interval of the total, with the time-weighted staffing levels. */
-export interface IntervalLike {
-  readonly start: number
-  readonly metrics: CallMetricsLike & {
-    readonly agentsSignedIn: RateLike
-    readonly agentsBusy: RateLike
-    readonly agentsAvailable: RateLike
-  }
-}
-
-/** The summary of the replications (the engine's `Summary`). */
-export interface SummaryLike {
-  readonly replications: number
-  readonly serviceLevelDefinition: string
-  /** Violations per replication; null when the checker did not run. */
-  readonly violations: EstimateLike | null
-  readonly total: CallScopeLike
-  readonly allAgents: AgentScopeLike
-  readonly queues: ReadonlyArray<CallScopeLike>
-  readonly tenants: ReadonlyArray<CallScopeLike>
-  readonly agents: ReadonlyArray<AgentScopeLike>
-  readonly intervals: ReadonlyArray<IntervalLike>
-}
-
-/** An evaluated threshold (a row of the engine's `evaluateThresholds`). */
-export interface ThresholdLike {
-  readonly ok: boolean
-  readonly strict: boolean
-  readonly scope: string
-  readonly metric: string
-  readonly op: string
-  readonly value: number
-  readonly observed: number | null
-  readonly ci: readonly [number, number] | null
-  /** Why the threshold could not be evaluated, if it could not. */
-  readonly message?: string | undefined
-}
-
-/** A conformance violation (the checker's `Violation`). */
-export interface ViolationLike {
-  readonly t: number
-  readonly event: string
-  readonly call?: string | undefined
-  readonly agent?: string | undefined
-  readonly rule: string
-  readonly message: string
-}
+/** A violation as the report stores it: with the replication it happened in, when known. */
+export const ReportViolationSchema = Schema.Struct({
+  replication: Schema.optionalKey(Schema.Number),
+  ...ViolationSchema.fields
+})
 
 /**
  * What the report adds to the results document (results.json, field `report`): everything it draws that the
  * summary does not hold. All of it is deterministic, so results stay byte-identical for the same seed.
- *
- * @category models
  */
-export interface ReportExtras {
+export const ReportExtrasSchema = Schema.Struct({
   /** Names, queue settings and members, and shifts (from `reportLayout(model)`). */
-  readonly layout?: ReportLayout | null | undefined
+  layout: Schema.optionalKey(Schema.NullOr(ReportLayoutSchema)),
   /** The state timeline and paths of one replication (from a `ReplicationSampler`). */
-  readonly sample?: ReplicationSample | null | undefined
+  sample: Schema.optionalKey(Schema.NullOr(ReplicationSampleSchema)),
   /** The checker's violations (all of them, or the first ones). */
-  readonly violations?: ReadonlyArray<ViolationLike> | null | undefined
-}
+  violations: Schema.optionalKey(Schema.NullOr(Schema.Array(ReportViolationSchema)))
+})
+
+/** @category models */
+export type ReportExtras = typeof ReportExtrasSchema.Type
 
 /**
- * The results document of a run (the engine's `ResultsDocument`, written as results.json), as
- * `toReportData` reads it, plus the report's own `report` field.
+ * The results document of a run, as `toReportData` reads it: the engine's document plus the report's section.
  *
  * @category models
  */
-export interface ReportSource {
-  readonly scenario: {
-    readonly name: string
-    readonly description?: string | null | undefined
-    /** Opening and closing, ms after midnight; the reporting interval in ms. */
-    readonly open: number
-    readonly close: number
-    readonly intervalMs: number
-  }
-  readonly seed: number
-  readonly replications: number
-  readonly engineVersion: string
-  /** `terminating` or `steady-state`. */
-  readonly runMode?: string | undefined
-  readonly summary: SummaryLike
-  readonly thresholds?: ReadonlyArray<ThresholdLike> | undefined
-  readonly report?: ReportExtras | null | undefined
+export type ReportSource = ResultsDocument & { readonly report?: ReportExtras | null | undefined }
+
+// The stored shapes are the report's own types: a change to either side fails to compile here.
+const layoutFits: ReportLayout = {} as typeof ReportLayoutSchema.Type
+const sampleFits: ReplicationSample = {} as typeof ReplicationSampleSchema.Type
+void layoutFits
+void sampleFits
+
+/**
+ * Decodes a parsed results.json into a {@link ReportSource}, or names the first problem (another results
+ * version, a missing or mistyped field).
+ */
+export const decodeReportSource = (
+  input: unknown
+):
+  | { readonly _tag: "ok"; readonly source: ReportSource }
+  | { readonly _tag: "problem"; readonly problem: ResultsProblem } => {
+  const decoded = decodeResultsDocument(input)
+  if (decoded._tag === "problem") return decoded
+  const report = (input as { readonly report?: unknown }).report
+  if (report === undefined || report === null) return { _tag: "ok", source: { ...decoded.document, report: null } }
+  const extras = Schema.decodeUnknownExit(ReportExtrasSchema)(report)
+  if (Exit.isSuccess(extras)) return { _tag: "ok", source: { ...decoded.document, report: extras.value } }
+  return { _tag: "problem", problem: schemaProblem(extras, report, ["report"]) }
 }

@@ -9,7 +9,7 @@
  */
 export { InvalidReportData, ViewerNotBuilt } from "./Errors.ts"
 export { embedJson, escapeHtml } from "./Escape.ts"
-export { rebin, serviceLevelFormulas, toReportData } from "./FromResults.ts"
+export { rebin, toReportData } from "./FromResults.ts"
 export { type RenderOptions, renderReport, renderReportEffect } from "./Html.ts"
 export { type ModelLike, type ReportLayout, reportLayout } from "./Layout.ts"
 export type {
@@ -40,17 +40,13 @@ export {
   type SamplerOptions,
   type StaffingSample
 } from "./Sampler.ts"
-export type {
-  AgentMetricsLike,
-  AgentScopeLike,
-  CallMetricsLike,
-  CallScopeLike,
-  EstimateLike,
-  IntervalLike,
-  RateLike,
-  ReportSource,
-  SummaryLike,
-  ThresholdLike,
-  ViolationLike
+export {
+  decodeReportSource,
+  ReplicationSampleSchema,
+  type ReportExtras,
+  ReportExtrasSchema,
+  ReportLayoutSchema,
+  type ReportSource,
+  ReportViolationSchema
 } from "./Source.ts"
 export { viewerPath } from "./Viewer.ts"

@@ -1,6 +1,7 @@
 /**
  * Tenants, the customer directory, queues and workflows: where a call goes and by which rules.
  */
+import { type ServiceLevelDefinition, ServiceLevelDefinitions } from "@ccsim/analytic"
 import { Schema } from "effect"
 import { Count, Id, PhoneNumber, PositiveCount, Probability, withDefault } from "./Common.ts"
 import { Distribution } from "./Distribution.ts"
@@ -27,14 +28,8 @@ export const CustomerDirectory = Schema.Struct({
 })
 export type CustomerDirectory = typeof CustomerDirectory.Type
 
-/** The four common service-level definitions; the scenario's choice is named in every output. */
-export const ServiceLevelDefinitions = [
-  "answered-of-offered",
-  "answered-of-offered-minus-short-abandons",
-  "answered-of-answered",
-  "answered-and-short-abandons-of-offered"
-] as const
-export type ServiceLevelDefinition = (typeof ServiceLevelDefinitions)[number]
+/** The four common service-level definitions (`@ccsim/analytic`'s); the scenario's choice is named in every output. */
+export { type ServiceLevelDefinition, ServiceLevelDefinitions }
 
 /** Agent-selection strategies (longest idle is the default). */
 export const Strategies = [

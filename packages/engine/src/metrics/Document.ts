@@ -2,38 +2,16 @@
  * The results document (`results.json`) the CLI writes and the report reads: metadata, the summary of every
  * scope, threshold rows, and optionally the raw per-replication results. Shape: RESULTS.md.
  */
+
 import type { Model } from "../Model.ts"
 import type { ReplicationResult } from "./Result.ts"
 import { RESULTS_VERSION } from "./Result.ts"
+import type { ResultsDocumentSchema } from "./ResultsSchema.ts"
 import type { Summary } from "./Summary.ts"
 import type { ThresholdRow } from "./Thresholds.ts"
 
-/** The contents of results.json. */
-export interface ResultsDocument {
-  readonly resultsVersion: typeof RESULTS_VERSION
-  readonly scenario: {
-    readonly name: string
-    readonly description: string | null
-    /** `YYYY-MM-DD` from the scenario, for reports only. */
-    readonly date: string | null
-    readonly timeZone: string | null
-    /** Opening and closing, ms after midnight; reporting interval length in ms. */
-    readonly open: number
-    readonly close: number
-    readonly intervalMs: number
-  }
-  readonly seed: number
-  readonly replications: number
-  readonly engineVersion: string
-  readonly runMode: "terminating" | "steady-state"
-  /** `none`, a fixed duration in ms, or `mser-5`. */
-  readonly warmup: "none" | "mser-5" | number
-  readonly serviceLevelDefinition: Summary["serviceLevelDefinition"]
-  readonly summary: Summary
-  readonly thresholds: Array<ThresholdRow>
-  /** Raw per-replication results, when asked for (`--raw`); null otherwise. */
-  readonly replicationResults: Array<ReplicationResult> | null
-}
+/** The contents of results.json (ResultsSchema.ts). */
+export type ResultsDocument = typeof ResultsDocumentSchema.Type
 
 /** Assembles the results document; key order is fixed, so equal inputs give equal bytes. */
 export const makeResultsDocument = (input: {

@@ -2,8 +2,10 @@
  * Point estimates over replications with 95 % Student-t confidence intervals. Values are taken in replication
  * order, so the same replications always give the same bytes whatever order they were computed in.
  */
+
 import { halfWidth } from "../stats/ConfidenceInterval.ts"
 import { meanAndVariance } from "../stats/Moments.ts"
+import type { EstimateSchema, RateEstimateSchema } from "./ResultsSchema.ts"
 
 /** The confidence level of every interval in a summary. */
 export const SUMMARY_CONFIDENCE = 0.95
@@ -12,15 +14,7 @@ export const SUMMARY_CONFIDENCE = 0.95
  * A per-replication quantity (a count, a time, a maximum) over replications. `null` where undefined:
  * mean with no replication, sd / halfWidth / ci with fewer than two.
  */
-export interface Estimate {
-  /** Replications in which the quantity was defined. */
-  readonly n: number
-  readonly mean: number | null
-  readonly sd: number | null
-  /** Half-width of the 95 % t confidence interval of the mean. */
-  readonly halfWidth: number | null
-  readonly ci: readonly [number, number] | null
-}
+export type Estimate = typeof EstimateSchema.Type
 
 /**
  * A rate or average (service level, ASA, occupancy, …). Two estimates, each named: `meanOfReplications`, the
@@ -28,14 +22,7 @@ export interface Estimate {
  * over all replications. Replications where the denominator is 0 (e.g. no calls offered) have no ratio and
  * are left out of `meanOfReplications` (and of n).
  */
-export interface RateEstimate {
-  readonly n: number
-  readonly meanOfReplications: number | null
-  readonly pooled: number | null
-  readonly sd: number | null
-  readonly halfWidth: number | null
-  readonly ci: readonly [number, number] | null
-}
+export type RateEstimate = typeof RateEstimateSchema.Type
 
 const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null)
 

@@ -4,8 +4,9 @@
  */
 import type { ServiceLevelDefinition } from "@ccsim/scenario"
 import { mergeSparse, type SparseHistogram, sparseQuantile } from "../stats/Histogram.ts"
-import { AGENT_COUNTERS, type AgentCounts, type CallCounts } from "./Counters.ts"
+import { AGENT_COUNTERS, type AgentCounterName, type AgentCounts, type CallCounts } from "./Counters.ts"
 import { type Estimate, estimate, fromRatios, type RateEstimate, rateEstimate } from "./Estimate.ts"
+import type { AgentMetricsSchema, CallMetricsSchema } from "./ResultsSchema.ts"
 
 /** The four service-level definitions with their result keys. */
 export const SERVICE_LEVEL_KEYS = {
@@ -71,64 +72,20 @@ const CALL_RATE_METRICS = {
 /** Wait percentiles of answered calls, read from the histograms. */
 export const WAIT_PERCENTILES = { waitP50: 0.5, waitP80: 0.8, waitP90: 0.9, waitP95: 0.95, waitP99: 0.99 } as const
 
-type CallCountKey = keyof typeof CALL_COUNT_METRICS
-type CallRateKey = keyof typeof CALL_RATE_METRICS
-type PercentileKey = keyof typeof WAIT_PERCENTILES
+/** The count metrics of call scopes, in table order (the results schema's fields). */
+export const CALL_COUNT_KEYS = Object.keys(CALL_COUNT_METRICS) as Array<keyof typeof CALL_COUNT_METRICS>
 
-/** Metrics of a call scope (and of each of its intervals). Times in seconds, rates as fractions. */
-export type CallMetrics = { [K in CallCountKey]: Estimate } & {
-  /** The service level under the scope's definition (also under its own key below). */
-  serviceLevel: RateEstimate
-} & { [K in CallRateKey]: RateEstimate } & {
-  /** Mean number of calls waiting (queue scope: in the queue), time-weighted. */
-  queueLength: RateEstimate
-  /** Longest wait of any call, s. */
-  maxWait: Estimate
-  /** Longest wait of an answered call, s. */
-  maxWaitAnswered: Estimate
-} & Partial<{ [K in PercentileKey]: RateEstimate }>
+/** The ratio metrics of call scopes, in table order. */
+export const CALL_RATE_KEYS = Object.keys(CALL_RATE_METRICS) as Array<keyof typeof CALL_RATE_METRICS>
 
-/** Agent metrics (an agent, a group or all agents). Times in seconds per replication. */
-export type AgentMetrics = {
-  signedInTime: Estimate
-  scheduledTime: Estimate
-  availableTime: Estimate
-  idleTime: Estimate
-  unavailableTime: Estimate
-  unavailableMissTime: Estimate
-  busyTime: Estimate
-  workTime: Estimate
-  talkTime: Estimate
-  holdTime: Estimate
-  wrapUpTime: Estimate
-  overtime: Estimate
-  /** Busy / signed-in time. */
-  occupancy: RateEstimate
-  /** Busy / scheduled time. */
-  utilisation: RateEstimate
-  /** Queue offers missed / queue offers. */
-  missRate: RateEstimate
-  /** Queue offers rejected / queue offers. */
-  rejectRate: RateEstimate
-} & {
-  [K in
-    | "offers"
-    | "queueOffers"
-    | "answered"
-    | "queueAnswered"
-    | "directAnswered"
-    | "internalAnswered"
-    | "outbound"
-    | "misses"
-    | "rejects"
-    | "directMisses"
-    | "directRejects"
-    | "cancelledOffers"
-    | "holds"
-    | "wrapUps"
-    | "overtimes"
-    | "missUnavailable"]: Estimate
-}
+/** The wait percentiles, in table order. */
+export const WAIT_PERCENTILE_KEYS = Object.keys(WAIT_PERCENTILES) as Array<keyof typeof WAIT_PERCENTILES>
+
+/** Metrics of a call scope (and of each of its intervals); the results schema's (ResultsSchema.ts). */
+export type CallMetrics = typeof CallMetricsSchema.Type
+
+/** Agent metrics (an agent, a group or all agents); the results schema's (ResultsSchema.ts). */
+export type AgentMetrics = typeof AgentMetricsSchema.Type
 
 const SERVICE_LEVEL_KEY_SET: ReadonlySet<string> = new Set(Object.values(SERVICE_LEVEL_KEYS))
 const NO_RATE: RateEstimate = { n: 0, meanOfReplications: null, pooled: null, sd: null, halfWidth: null, ci: null }
@@ -184,6 +141,7 @@ export const sumAgentCounts = (list: ReadonlyArray<AgentCounts>): AgentCounts =>
   return out
 }
 
+/** Agent times, s per replication, and the counters they read. */
 const AGENT_TIMES = {
   signedInTime: "signedInMs",
   scheduledTime: "scheduledMs",
@@ -199,8 +157,13 @@ const AGENT_TIMES = {
   overtime: "overtimeMs"
 } as const satisfies Record<string, keyof AgentCounts>
 
+/** The agent time metrics, in table order. */
+export const AGENT_TIME_KEYS = Object.keys(AGENT_TIMES) as Array<keyof typeof AGENT_TIMES>
+
 /** The agent counters that are counts, not times (every counter but the `…Ms` integrals), in counter order. */
-const AGENT_COUNTS: ReadonlyArray<keyof AgentCounts> = AGENT_COUNTERS.filter((name) => !name.endsWith("Ms"))
+export const AGENT_COUNT_KEYS = AGENT_COUNTERS.filter(
+  (name): name is Exclude<AgentCounterName, `${string}Ms`> => !name.endsWith("Ms")
+)
 
 /** The agent metrics over replications. */
 export const agentMetrics = (counts: ReadonlyArray<AgentCounts>): AgentMetrics => {
@@ -222,6 +185,6 @@ export const agentMetrics = (counts: ReadonlyArray<AgentCounts>): AgentMetrics =
     counts.map((c) => c.rejects),
     counts.map((c) => c.queueOffers)
   )
-  for (const key of AGENT_COUNTS) out[key] = estimate(counts.map((c) => c[key]))
+  for (const key of AGENT_COUNT_KEYS) out[key] = estimate(counts.map((c) => c[key]))
   return out as AgentMetrics
 }

@@ -4,12 +4,21 @@
  * Replications are taken in index order whatever order they arrive in, so the same set of replications
  * always gives byte-identical JSON. Field-by-field description: RESULTS.md.
  */
-import type { ServiceLevelDefinition } from "@ccsim/scenario"
+
 import { Data } from "effect"
 import { bucketLower, bucketUpper, mergeSparse, type SparseHistogram } from "../stats/Histogram.ts"
-import { type Estimate, estimate, type RateEstimate, rateEstimate, SUMMARY_CONFIDENCE } from "./Estimate.ts"
-import { type AgentMetrics, agentMetrics, type CallMetrics, callMetrics, sumAgentCounts } from "./MetricSets.ts"
+import { type Estimate, estimate, rateEstimate, SUMMARY_CONFIDENCE } from "./Estimate.ts"
+import { agentMetrics, callMetrics, sumAgentCounts } from "./MetricSets.ts"
 import { type AgentResult, RESULTS_VERSION, type ReplicationResult } from "./Result.ts"
+import type {
+  AgentSummarySchema,
+  CallScopeSummarySchema,
+  HistogramBinsSchema,
+  IntervalMetricsSchema,
+  IntervalSummarySchema,
+  ScopeIntervalSummarySchema,
+  SummarySchema
+} from "./ResultsSchema.ts"
 
 export { type AgentMetrics, type CallMetrics, SERVICE_LEVEL_KEYS, WAIT_PERCENTILES } from "./MetricSets.ts"
 
@@ -17,81 +26,25 @@ export { type AgentMetrics, type CallMetrics, SERVICE_LEVEL_KEYS, WAIT_PERCENTIL
 export class SummaryError extends Data.TaggedError("SummaryError")<{ readonly message: string }> {}
 
 /** Histogram bins for charts: `[fromMs, toMs, count]`, `toMs` exclusive, counts pooled over replications. */
-export type HistogramBins = Array<[number, number, number]>
+export type HistogramBins = typeof HistogramBinsSchema.Type
 
 /** Per-interval metrics of a queue, tenant or call-type scope. */
-export interface ScopeIntervalSummary {
-  /** Interval start, ms after midnight. */
-  readonly start: number
-  /** `HH:MM`. */
-  readonly label: string
-  readonly metrics: CallMetrics
-}
+export type ScopeIntervalSummary = typeof ScopeIntervalSummarySchema.Type
 
 /** A call scope: the total (queue calls), a queue, a tenant or a call type. */
-export interface CallScopeSummary {
-  readonly id: string
-  readonly serviceLevelDefinition: ServiceLevelDefinition
-  readonly serviceLevelThresholdSeconds: number | null
-  readonly metrics: CallMetrics
-  /** Answered waits, pooled over replications. */
-  readonly waitHistogram: HistogramBins
-  /** Times to abandon, pooled over replications. */
-  readonly abandonHistogram: HistogramBins
-  /** Per arrival interval (absent on the total, whose intervals are `Summary.intervals`). */
-  readonly intervals?: Array<ScopeIntervalSummary>
-}
+export type CallScopeSummary = typeof CallScopeSummarySchema.Type
 
 /** An agent or a group. */
-export interface AgentSummary {
-  readonly id: string
-  readonly group: string
-  readonly agents: number
-  readonly metrics: AgentMetrics
-}
+export type AgentSummary = typeof AgentSummarySchema.Type
 
 /** Interval metrics of the total: queue calls by arrival interval, plus time-weighted staffing. */
-export type IntervalMetrics = CallMetrics & {
-  /** Measured time in the interval, s. */
-  duration: Estimate
-  agentsScheduled: RateEstimate
-  agentsSignedIn: RateEstimate
-  /** Agents Available and idle (ready for a queue call), time-weighted. */
-  agentsAvailable: RateEstimate
-  agentsBusy: RateEstimate
-  occupancy: RateEstimate
-  utilisation: RateEstimate
-}
+export type IntervalMetrics = typeof IntervalMetricsSchema.Type
 
 /** One reporting interval of the total. */
-export interface IntervalSummary {
-  readonly start: number
-  readonly label: string
-  readonly metrics: IntervalMetrics
-}
+export type IntervalSummary = typeof IntervalSummarySchema.Type
 
-/** The summary of a set of replications. */
-export interface Summary {
-  readonly resultsVersion: typeof RESULTS_VERSION
-  readonly replications: number
-  readonly confidenceLevel: number
-  readonly serviceLevelDefinition: ServiceLevelDefinition
-  /** Warm-up deleted, s after opening. */
-  readonly warmup: Estimate
-  /** Measured time, s. */
-  readonly measured: Estimate
-  /** Conformance violations per replication; null when not checked. */
-  readonly violations: Estimate | null
-  readonly total: CallScopeSummary
-  /** All agents together. */
-  readonly allAgents: AgentSummary
-  readonly queues: Array<CallScopeSummary>
-  readonly tenants: Array<CallScopeSummary>
-  readonly callTypes: Array<CallScopeSummary>
-  readonly agents: Array<AgentSummary>
-  readonly groups: Array<AgentSummary>
-  readonly intervals: Array<IntervalSummary>
-}
+/** The summary of a set of replications (fields: ResultsSchema.ts and RESULTS.md). */
+export type Summary = typeof SummarySchema.Type
 
 /** `HH:MM` of ms after midnight. */
 export const intervalLabel = (ms: number): string => {

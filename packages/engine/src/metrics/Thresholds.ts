@@ -3,29 +3,16 @@
  * point estimate is compared; with it, the whole two-sided confidence interval at that level must satisfy the
  * condition (`service-level >= 0.8` with 0.95: the lower bound of the 95 % interval must be ≥ 0.8).
  */
+
 import type { Comparison, Threshold, ThresholdMetric } from "@ccsim/scenario"
 import type { Model } from "../Model.ts"
 import { halfWidth } from "../stats/ConfidenceInterval.ts"
 import { type Estimate, pointEstimate, type RateEstimate } from "./Estimate.ts"
+import type { ThresholdRowSchema } from "./ResultsSchema.ts"
 import type { AgentMetrics, CallMetrics, IntervalMetrics, Summary } from "./Summary.ts"
 
-/** One evaluated threshold. */
-export interface ThresholdRow {
-  readonly ok: boolean
-  readonly strict: boolean
-  readonly scope: string
-  readonly metric: ThresholdMetric
-  readonly op: Comparison
-  readonly value: number
-  /** The point estimate (rates: the mean of per-replication ratios), or null when there is none. */
-  readonly observed: number | null
-  /** The confidence interval compared (the threshold's level, else 95 %), or null below two replications. */
-  readonly ci: readonly [number, number] | null
-  /** The threshold's confidence level, or null when the point estimate was compared. */
-  readonly confidence: number | null
-  /** Why a threshold could not be evaluated (unknown scope, metric not measured there, no data). */
-  readonly message?: string
-}
+/** One evaluated threshold (ResultsSchema.ts). */
+export type ThresholdRow = typeof ThresholdRowSchema.Type
 
 /** Summary keys of call-scope metrics named by thresholds. */
 const CALL_KEYS: Partial<Record<ThresholdMetric, keyof CallMetrics>> = {

@@ -1,6 +1,7 @@
 /**
  * Metrics: the streaming collector (an Observer), raw per-replication results and their exact merge, the
- * summary with confidence intervals, replications, thresholds, warm-up deletion and the results document.
+ * summary with confidence intervals, one measured replication, thresholds, warm-up deletion and the results
+ * document.
  */
 export { type CollectorOptions, MetricsCollector } from "./Collector.ts"
 export {
@@ -14,21 +15,14 @@ export {
 export { INTERVAL_CSV_COLUMNS, intervalsCsv } from "./Csv.ts"
 export { makeResultsDocument, type ResultsDocument } from "./Document.ts"
 export { type Estimate, pointEstimate, type RateEstimate, SUMMARY_CONFIDENCE } from "./Estimate.ts"
+export { type CheckingObserver, type Measured, type MeasureOptions, measureReplication } from "./Measure.ts"
 export {
-  type CheckingObserver,
-  DEFAULT_PRECISION_METRICS,
-  type Measured,
-  type MeasureOptions,
-  MIN_AUTO_REPLICATIONS,
-  measureReplication,
-  type Precision,
-  precisionOf,
-  type ReplicationsOutcome,
-  type RunReplicationsOptions,
-  runReplicationRange,
-  runReplications,
-  sufficientReplications
-} from "./Replications.ts"
+  AGENT_COUNT_KEYS,
+  AGENT_TIME_KEYS,
+  CALL_COUNT_KEYS,
+  CALL_RATE_KEYS,
+  WAIT_PERCENTILE_KEYS
+} from "./MetricSets.ts"
 export {
   type AgentResult,
   type CallScopeResult,
@@ -40,6 +34,29 @@ export {
   ResultMergeError,
   scenarioServiceLevelDefinition
 } from "./Result.ts"
+export {
+  AgentMetricsSchema,
+  AgentSummarySchema,
+  CallMetricsSchema,
+  CallScopeSummarySchema,
+  decodeResultsDocument,
+  EstimateSchema,
+  HistogramBinsSchema,
+  IntervalMetricsSchema,
+  IntervalSummarySchema,
+  METRIC_CATALOGUE,
+  type MetricInfo,
+  type MetricKind,
+  metricInfo,
+  RateEstimateSchema,
+  ResultsDocumentSchema,
+  type ResultsProblem,
+  ScopeIntervalSummarySchema,
+  SummarySchema,
+  schemaProblem,
+  ThresholdRowSchema,
+  ViolationSchema
+} from "./ResultsSchema.ts"
 export {
   type AgentMetrics,
   type AgentSummary,

@@ -82,19 +82,3 @@ export const normalQuantile = (p: number): number => {
   }
   return q < 0 ? -value : value
 }
-
-// Lanczos approximation (g = 7, n = 9), relative error below 1e-15 for x > 0.
-const LANCZOS = [
-  0.9999999999998099, 676.5203681218851, -1259.1392167224028, 771.3234287776531, -176.6150291621406, 12.507343278686905,
-  -0.13857109526572012, 9.984369578019572e-6, 1.5056327351493116e-7
-] as const
-
-/** ln Γ(x) for x > 0. */
-export const logGamma = (x: number): number => {
-  if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x)
-  const z = x - 1
-  let sum = LANCZOS[0]
-  for (let i = 1; i < 9; i++) sum += LANCZOS[i]! / (z + i)
-  const t = z + 7.5
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(sum)
-}

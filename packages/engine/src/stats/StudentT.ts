@@ -4,7 +4,8 @@
  * tail probability (regularized incomplete beta), so it is accurate to about 1e-12 relative for every ν;
  * ν = ∞ gives the normal quantile.
  */
-import { logGamma, normalQuantile } from "./Normal.ts"
+import { logGamma } from "@ccsim/analytic"
+import { normalQuantile } from "./Normal.ts"
 
 const MAX_ITERATIONS = 20_000
 const EPS = 1e-16

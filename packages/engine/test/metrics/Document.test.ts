@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest"
 import { makeResultsDocument } from "../../src/metrics/Document.ts"
-import { runReplications } from "../../src/metrics/Replications.ts"
+import { measureReplication } from "../../src/metrics/Measure.ts"
+import { summarize } from "../../src/metrics/Summary.ts"
 import { evaluateThresholds } from "../../src/metrics/Thresholds.ts"
 import { queueModel } from "./scenarios.ts"
 
 describe("makeResultsDocument", () => {
   const model = queueModel({ agents: 2, ratePerHour: 40, ahtSeconds: 120, replications: 2 })
-  const { summary, results } = runReplications(model)
+  const results = [0, 1].map((replication) => measureReplication(model, { replication }).result)
+  const summary = summarize(results)
 
   it("names the scenario, the run and the service-level definition, with the summary", () => {
     const rows = evaluateThresholds(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { measureReplication } from "../../src/metrics/Replications.ts"
+import { measureReplication } from "../../src/metrics/Measure.ts"
 import { resolveWarmUp, WaitSeries } from "../../src/metrics/WarmUp.ts"
 import { CallKind, EndOutcome } from "../../src/Observer.ts"
 import { TraceRecorder } from "../../src/Trace.ts"

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest"
 import type { CallCounts } from "../../src/metrics/Counters.ts"
-import { measureReplication } from "../../src/metrics/Replications.ts"
+import { measureReplication } from "../../src/metrics/Measure.ts"
 import type { ReplicationResult } from "../../src/metrics/Result.ts"
 import { type TraceEvent, TraceRecorder } from "../../src/Trace.ts"
 import { modelOf, queueModel } from "../metrics/scenarios.ts"

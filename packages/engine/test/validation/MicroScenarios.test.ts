@@ -4,7 +4,7 @@
  * as each scenario needs.
  */
 import { describe, expect, it } from "vitest"
-import { measureReplication } from "../../src/metrics/Replications.ts"
+import { measureReplication } from "../../src/metrics/Measure.ts"
 import { modelOf, queueScenarioInput } from "../metrics/scenarios.ts"
 
 const base = {

@@ -5,7 +5,7 @@
  * wrong direction" must not be significant: mean difference ≥ −3 standard errors of the paired differences.
  */
 import { describe, expect, it } from "vitest"
-import { measureReplication } from "../../src/metrics/Replications.ts"
+import { measureReplication } from "../../src/metrics/Measure.ts"
 import { queueModel } from "../metrics/scenarios.ts"
 
 const REPLICATIONS = 20

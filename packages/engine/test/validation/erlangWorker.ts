@@ -7,7 +7,7 @@
  * results.
  */
 import { parentPort } from "node:worker_threads"
-import { measureReplication } from "../../src/metrics/Replications.ts"
+import { measureReplication } from "../../src/metrics/Measure.ts"
 import { summarizeTotal } from "../../src/metrics/Summary.ts"
 import { type QueueScenario, queueModel } from "../metrics/scenarios.ts"
 

@@ -1,11 +1,13 @@
 /**
- * One replication, as the CLI runs it in a worker thread or in-process: measured by the engine's metrics (warm-up
- * handled there), and on request checked against the rules and traced. Plain synchronous code (the worker threads
- * call it between messages); the only side effect is the trace part file, written atomically.
+ * One measured replication, as a worker thread or the main thread runs it: measured by the engine's metrics
+ * (warm-up handled there), and on request checked against the rules, traced to a part file, its trace kept, or
+ * sampled for the report. Plain synchronous code (the worker threads call it between messages); the only side
+ * effect is the trace part file, written atomically.
  */
 import type { Model, Observer, ReplicationResult, TraceEvent, Violation } from "@ccsim/engine"
 import { ConformanceChecker, fanOut, measureReplication, TraceRecorder } from "@ccsim/engine"
-import { writeAtomicSync } from "./OutputWriter.ts"
+import type { ReplicationSample } from "@ccsim/report"
+import { writeAtomicSync } from "./AtomicFile.ts"
 
 /** What to run besides the metrics. Plain data: it is sent to the worker threads. */
 export interface ReplicationOptions {
@@ -16,7 +18,18 @@ export interface ReplicationOptions {
   readonly tracePrefix: string | undefined
   /** Keep these replications' trace events in memory (expected-trace checks of small scripted scenarios). */
   readonly keepTraceOf: ReadonlyArray<number>
+  /** Record these replications' agent timeline and paths for the report (`ReplicationSampler`). */
+  readonly sampleOf: ReadonlyArray<number>
 }
+
+/** Plain options: metrics only. */
+export const metricsOnly = (seed: number): ReplicationOptions => ({
+  seed,
+  check: false,
+  tracePrefix: undefined,
+  keepTraceOf: [],
+  sampleOf: []
+})
 
 /** The trace part file of one replication; the parts are concatenated in replication order afterwards. */
 export const tracePartFile = (prefix: string, replication: number): string => `${prefix}${replication}.part`
@@ -33,17 +46,27 @@ export interface ReplicationOutput {
   readonly violationCount: number
   readonly violations: ReadonlyArray<Violation>
   readonly trace: ReadonlyArray<TraceEvent> | undefined
+  readonly sample: ReplicationSample | undefined
 }
 
+/** The report's sampler, as the runner uses it (loaded lazily: the report package is large). */
+export interface Sampler extends Observer {
+  readonly sample: () => ReplicationSample
+}
+
+/** Whether replication `replication` needs the report's sampler. */
+export const needsSampler = (options: ReplicationOptions, replication: number): boolean =>
+  options.sampleOf.includes(replication)
+
 /**
- * Runs replication `replication` of `model`, with `extra` observing it too (the report's sampler, in the main
- * thread only). Throws what the engine throws.
+ * Runs replication `replication` of `model`; `sampler` (given when {@link needsSampler}) observes it too.
+ * Throws what the engine throws.
  */
 export const runOneReplication = (
   model: Model,
   replication: number,
   options: ReplicationOptions,
-  extra?: Observer
+  sampler?: Sampler
 ): ReplicationOutput => {
   let checker: ConformanceChecker | undefined
   const kept: Array<TraceEvent> | undefined = options.keepTraceOf.includes(replication) ? [] : undefined
@@ -51,7 +74,7 @@ export const runOneReplication = (
   const measure = (onEvent: ((event: TraceEvent) => void) | undefined) => {
     const observers: Array<Observer> = []
     if (onEvent !== undefined) observers.push(new TraceRecorder(model, onEvent))
-    if (extra !== undefined) observers.push(extra)
+    if (sampler !== undefined) observers.push(sampler)
     const observer = observers.length === 0 ? undefined : observers.length === 1 ? observers[0] : fanOut(observers)
     return measureReplication(model, {
       seed: options.seed,
@@ -68,12 +91,12 @@ export const runOneReplication = (
     })
   }
 
-  let measured: ReturnType<typeof measure>
-  if (options.tracePrefix !== undefined) {
+  let measured: ReturnType<typeof measure> | undefined
+  const { tracePrefix } = options
+  if (tracePrefix !== undefined) {
     // The replication number leads each line so a multi-replication trace can be filtered with grep or jq.
     const prefix = `{"replication":${replication},`
-    measured = undefined as unknown as ReturnType<typeof measure>
-    writeAtomicSync(tracePartFile(options.tracePrefix, replication), (sink) => {
+    writeAtomicSync(tracePartFile(tracePrefix, replication), (sink) => {
       measured = measure((event) => {
         kept?.push(event)
         sink.write(`${prefix}${JSON.stringify(event).slice(1)}\n`)
@@ -82,6 +105,7 @@ export const runOneReplication = (
   } else {
     measured = measure(kept === undefined ? undefined : (event) => kept.push(event))
   }
+  if (measured === undefined) throw new Error(`replication ${replication} produced no result`)
 
   const violations: ReadonlyArray<Violation> = checker?.violations ?? []
   return {
@@ -90,6 +114,18 @@ export const runOneReplication = (
     truncated: measured.stats.truncated,
     violationCount: violations.length,
     violations: violations.slice(0, MAX_VIOLATIONS_KEPT),
-    trace: kept
+    trace: kept,
+    sample: sampler?.sample()
   }
+}
+
+/** Loads the report's sampler for `replication` when the options ask for one. */
+export const samplerFor = async (
+  model: Model,
+  replication: number,
+  options: ReplicationOptions
+): Promise<Sampler | undefined> => {
+  if (!needsSampler(options, replication)) return undefined
+  const { ReplicationSampler } = await import("@ccsim/report")
+  return new ReplicationSampler(model, { replication })
 }

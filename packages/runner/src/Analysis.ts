@@ -6,7 +6,7 @@
 import type { Model, ReplicationResult, Summary, ThresholdRow, Violation } from "@ccsim/engine"
 import { evaluateThresholds, summarize } from "@ccsim/engine"
 import type { Scenario } from "@ccsim/scenario"
-import type { RunOutcome } from "./ScenarioRunner.ts"
+import type { RunOutcome } from "./Runner.ts"
 
 /** Violations shown in the console and kept in results. */
 export const MAX_VIOLATIONS_SHOWN = 20

@@ -1,0 +1,67 @@
+/**
+ * Files that appear whole or not at all: written to a temporary file beside the target and renamed into place
+ * when complete. The synchronous form is for the trace, which the engine's synchronous hot loop streams event by
+ * event (in worker threads too); the sink buffers and writes in large chunks.
+ */
+import * as fs from "node:fs"
+import * as path from "node:path"
+
+/** A synchronous, buffered text sink. */
+export interface LineSink {
+  /** Appends text (call with whole lines, `\n` included). */
+  readonly write: (text: string) => void
+}
+
+let tempCounter = 0
+
+/** A temporary path in the target's folder (same file system, so the final rename is atomic). */
+export const tempPathFor = (target: string): string =>
+  path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${++tempCounter}.tmp`)
+
+/** True for the temporary files this module creates, so tests and cleanup can find leftovers. */
+export const isTempFile = (name: string): boolean => /^\..+\.\d+-\d+\.tmp$/.test(name)
+
+/** Bytes buffered before a write. */
+export const SINK_CHUNK = 1 << 16
+
+/** Opens a buffered synchronous sink on `file`; returns it with `flush` and `close`. */
+export const openSink = (file: string) => {
+  const fd = fs.openSync(file, "w")
+  let buffer = ""
+  const flush = () => {
+    if (buffer.length > 0) {
+      fs.writeSync(fd, buffer)
+      buffer = ""
+    }
+  }
+  const sink: LineSink = {
+    write: (text) => {
+      buffer += text
+      if (buffer.length >= SINK_CHUNK) flush()
+    }
+  }
+  return { sink, flush, close: () => fs.closeSync(fd) }
+}
+
+/**
+ * Writes the file at `file` from a synchronous producer, atomically (plain function, for worker threads).
+ * Throws on failure after removing the temporary file.
+ */
+export const writeAtomicSync = (file: string, produce: (sink: LineSink) => void): void => {
+  const temp = tempPathFor(file)
+  const handle = openSink(temp)
+  try {
+    produce(handle.sink)
+    handle.flush()
+    handle.close()
+    fs.renameSync(temp, file)
+  } catch (error) {
+    try {
+      handle.close()
+    } catch {
+      // Already closed.
+    }
+    fs.rmSync(temp, { force: true })
+    throw error
+  }
+}

@@ -1,0 +1,307 @@
+/**
+ * Where replications run: in this thread, or on a pool of worker threads (effect/workers on
+ * @effect/platform-node). A job is (variant, replication, options); a batch of jobs comes back in job order
+ * whatever thread ran each, so everything computed from it is byte-identical for any number of threads.
+ *
+ * The pool lives as long as the layer: its threads start all at once on the first batch that wants them and
+ * serve every later batch and variant (a sweep's points, a comparison's two sides, a staffing search's
+ * candidates), each thread compiling a variant once. Jobs are handed out one at a time from the batch, so fast
+ * and slow replications balance out. When a batch fails or is interrupted the threads are terminated at once (no
+ * stale replication keeps writing) and the next batch starts fresh ones.
+ */
+import { Worker as NodeThread } from "node:worker_threads"
+import type { Model } from "@ccsim/engine"
+import { compile } from "@ccsim/engine"
+import { NodeWorker } from "@effect/platform-node"
+import { Cause, Context, Deferred, Effect, Exit, Layer, Scope, Semaphore } from "effect"
+import { Worker } from "effect/workers"
+import type { ReplicationOptions, ReplicationOutput } from "./Replication.ts"
+import { runOneReplication, samplerFor } from "./Replication.ts"
+import { RunFailed, UnrunnableScenario } from "./RunnerError.ts"
+import type { Variant } from "./Variant.ts"
+import type { WorkerReply, WorkerRequest } from "./WorkerProtocol.ts"
+
+/** One replication of one variant. Plain data. */
+export interface Job {
+  readonly variant: Variant
+  readonly replication: number
+  readonly options: ReplicationOptions
+}
+
+/** How to run a batch. */
+export interface BatchOptions {
+  /** Called as each job finishes (progress), in completion order. */
+  readonly onDone?: ((output: ReplicationOutput, job: Job) => Effect.Effect<void>) | undefined
+  /** Keep this batch in this thread even when threads are available (work too small to pay for them). */
+  readonly inProcess?: boolean | undefined
+}
+
+const workerUrl = new URL("./worker.ts", import.meta.url)
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+
+const replicationFailed = (replication: number, message: string, cause: unknown) =>
+  new RunFailed({ message: `replication ${replication} failed: ${message}`, cause })
+
+/** Compiled models by variant key; bounded, as a staffing search makes many variants. */
+const MODELS_KEPT = 16
+
+const makeModels = () => {
+  const models = new Map<string, Model>()
+  return (variant: Variant, subject: string): Effect.Effect<Model, UnrunnableScenario | RunFailed> => {
+    const known = models.get(variant.key)
+    if (known !== undefined) return Effect.succeed(known)
+    return Effect.try({
+      try: () => compile(variant.scenario),
+      catch: (error) =>
+        typeof error === "object" && error !== null && "reason" in error && error.reason === "InvalidScenario"
+          ? new UnrunnableScenario({ subject, reason: messageOf(error) })
+          : new RunFailed({ message: `compiling ${subject} failed: ${messageOf(error)}`, cause: error })
+    }).pipe(
+      Effect.tap((model) =>
+        Effect.sync(() => {
+          if (models.size >= MODELS_KEPT) models.delete(models.keys().next().value as string)
+          models.set(variant.key, model)
+        })
+      )
+    )
+  }
+}
+
+const runInProcess = (
+  modelOf: ReturnType<typeof makeModels>,
+  jobs: ReadonlyArray<Job>,
+  onDone: NonNullable<BatchOptions["onDone"]>
+): Effect.Effect<Array<ReplicationOutput>, RunFailed> =>
+  Effect.forEach(jobs, (job) =>
+    Effect.gen(function* () {
+      const model = yield* modelOf(job.variant, job.variant.scenario.name).pipe(
+        Effect.mapError((e) => replicationFailed(job.replication, e.message, e))
+      )
+      const sampler = yield* Effect.tryPromise({
+        try: () => samplerFor(model, job.replication, job.options),
+        catch: (error) => replicationFailed(job.replication, messageOf(error), error)
+      })
+      const output = yield* Effect.try({
+        try: () => runOneReplication(model, job.replication, job.options, sampler),
+        catch: (error) => replicationFailed(job.replication, messageOf(error), error)
+      })
+      yield* onDone(output, job)
+      // A replication is synchronous; yielding between them lets Ctrl-C interrupt the run.
+      yield* Effect.yieldNow
+      return output
+    })
+  )
+
+interface Member {
+  readonly send: (request: WorkerRequest) => Effect.Effect<void, unknown>
+  busy: boolean
+  readonly known: Set<string>
+}
+
+interface Batch {
+  readonly id: number
+  readonly jobs: ReadonlyArray<Job>
+  readonly outputs: Array<ReplicationOutput | undefined>
+  readonly finished: Deferred.Deferred<void, RunFailed>
+  readonly onDone: NonNullable<BatchOptions["onDone"]>
+  next: number
+  remaining: number
+  done: boolean
+}
+
+interface Pool {
+  readonly scope: Scope.Closeable
+  readonly members: Array<Member>
+  broken: RunFailed | undefined
+}
+
+const describeWorkerFailure = (cause: Cause.Cause<unknown>): RunFailed => {
+  const error = Cause.squash(cause)
+  return new RunFailed({ message: `a worker thread failed: ${messageOf(error)}`, cause: error })
+}
+
+/** A pool of `threads` worker threads, started on first use; its scope is the caller's (the layer's). */
+const makeThreadPool = (threads: number) =>
+  Effect.gen(function* () {
+    let pool: Pool | undefined
+    let current: Batch | undefined
+    let batches = 0
+    const lock = yield* Semaphore.make(1)
+
+    const shutdown = Effect.suspend(() => {
+      const closing = pool
+      pool = undefined
+      return closing === undefined ? Effect.void : Scope.close(closing.scope, Exit.void)
+    })
+    yield* Effect.addFinalizer(() => shutdown)
+
+    const dispatch = (member: Member): Effect.Effect<void, unknown> =>
+      Effect.suspend(() => {
+        const batch = current
+        if (batch === undefined || batch.done || batch.next >= batch.jobs.length) return Effect.void
+        const index = batch.next++
+        const job = batch.jobs[index]!
+        const fresh = !member.known.has(job.variant.key)
+        member.known.add(job.variant.key)
+        member.busy = true
+        return member.send({
+          batch: batch.id,
+          job: index,
+          key: job.variant.key,
+          scenario: fresh ? job.variant.scenario : undefined,
+          replication: job.replication,
+          options: job.options
+        })
+      })
+
+    const onReply = (member: Member, reply: WorkerReply) =>
+      Effect.gen(function* () {
+        member.busy = false
+        const batch = current
+        if (batch !== undefined && !batch.done && reply.batch === batch.id) {
+          if (reply._tag === "failed") {
+            batch.done = true
+            const cause = new Error(reply.message)
+            if (reply.stack !== undefined) cause.stack = reply.stack
+            yield* Deferred.fail(batch.finished, replicationFailed(reply.replication, reply.message, cause))
+            return
+          }
+          batch.outputs[reply.job] = reply.output
+          yield* batch.onDone(reply.output, batch.jobs[reply.job]!)
+          batch.remaining--
+          if (batch.remaining === 0) {
+            batch.done = true
+            yield* Deferred.succeed(batch.finished, undefined)
+            return
+          }
+        }
+        yield* dispatch(member)
+      })
+
+    const start = Effect.gen(function* () {
+      const scope = yield* Scope.make()
+      const spawned: Array<NodeThread> = []
+      yield* Scope.addFinalizer(
+        scope,
+        Effect.promise(() => Promise.all(spawned.map((thread) => thread.terminate())))
+      )
+      const spawn = () => {
+        const thread = new NodeThread(workerUrl)
+        spawned.push(thread)
+        return thread
+      }
+      const started: Pool = { scope, members: [], broken: undefined }
+      yield* Effect.gen(function* () {
+        const platform = yield* Worker.WorkerPlatform
+        for (let id = 0; id < threads; id++) {
+          const worker = yield* platform.spawn<WorkerReply, WorkerRequest>(id)
+          const member: Member = { send: (request) => worker.send(request), busy: false, known: new Set() }
+          started.members.push(member)
+          // Every thread starts now (run spawns it); requests sent before it is ready are buffered.
+          yield* worker
+            .run((reply) => onReply(member, reply))
+            .pipe(
+              Effect.catchCause((cause) =>
+                Effect.suspend(() => {
+                  if (Cause.hasInterruptsOnly(cause)) return Effect.void
+                  const error = describeWorkerFailure(cause)
+                  started.broken = error
+                  const batch = current
+                  if (batch === undefined || batch.done) return Effect.void
+                  batch.done = true
+                  return Deferred.fail(batch.finished, error)
+                })
+              ),
+              Effect.forkIn(scope)
+            )
+        }
+      }).pipe(Effect.provide(NodeWorker.layer(spawn)))
+      return started
+    })
+
+    const run = (jobs: ReadonlyArray<Job>, onDone: NonNullable<BatchOptions["onDone"]>) =>
+      Effect.gen(function* () {
+        if (pool !== undefined && pool.broken !== undefined) yield* shutdown
+        if (pool === undefined) pool = yield* start
+        const batch: Batch = {
+          id: ++batches,
+          jobs,
+          outputs: new Array(jobs.length),
+          finished: yield* Deferred.make<void, RunFailed>(),
+          onDone,
+          next: 0,
+          remaining: jobs.length,
+          done: false
+        }
+        current = batch
+        for (const member of pool.members) if (!member.busy) yield* dispatch(member)
+        yield* Deferred.await(batch.finished)
+        return batch.outputs.map((output, i) => {
+          if (output === undefined) throw new Error(`replication ${jobs[i]?.replication} returned no result`)
+          return output
+        })
+      }).pipe(
+        Effect.mapError((error) =>
+          error instanceof RunFailed
+            ? error
+            : new RunFailed({ message: `a worker thread failed: ${messageOf(error)}`, cause: error })
+        ),
+        Effect.ensuring(Effect.sync(() => (current = undefined))),
+        // Threads still busy with a failed or interrupted batch are stopped rather than left to finish.
+        Effect.onExit((exit) => (Exit.isSuccess(exit) ? Effect.void : shutdown)),
+        lock.withPermits(1)
+      )
+
+    return run
+  })
+
+/**
+ * Runs replication jobs.
+ *
+ * @category services
+ */
+export class Executor extends Context.Service<
+  Executor,
+  {
+    /** Worker threads available (1: everything runs in this thread). */
+    readonly threads: number
+    /** Compiles a variant (once; kept by key), failing as the scenario `subject` (a file name) the engine rejects. */
+    readonly compile: (variant: Variant, subject: string) => Effect.Effect<Model, UnrunnableScenario | RunFailed>
+    /** Runs `jobs`; the outputs come back in the order of `jobs`. */
+    readonly run: (
+      jobs: ReadonlyArray<Job>,
+      options?: BatchOptions
+    ) => Effect.Effect<Array<ReplicationOutput>, RunFailed>
+  }
+>()("ccsim/runner/Executor") {
+  /** Everything in this thread. */
+  static readonly layerInProcess: Layer.Layer<Executor> = Layer.sync(Executor)(() => {
+    const modelOf = makeModels()
+    return Executor.of({
+      threads: 1,
+      compile: modelOf,
+      run: (jobs, options) => runInProcess(modelOf, jobs, options?.onDone ?? (() => Effect.void))
+    })
+  })
+
+  /** `threads` worker threads (started together on the first batch that is not `inProcess`); 1 or less: none. */
+  static readonly layer = (options: { readonly threads: number }): Layer.Layer<Executor> =>
+    options.threads <= 1
+      ? Executor.layerInProcess
+      : Layer.effect(Executor)(
+          Effect.gen(function* () {
+            const modelOf = makeModels()
+            const onThreads = yield* makeThreadPool(options.threads)
+            return Executor.of({
+              threads: options.threads,
+              compile: modelOf,
+              run: (jobs, batch) => {
+                const onDone = batch?.onDone ?? (() => Effect.void)
+                if (jobs.length === 0) return Effect.succeed([])
+                return batch?.inProcess === true ? runInProcess(modelOf, jobs, onDone) : onThreads(jobs, onDone)
+              }
+            })
+          })
+        )
+}

@@ -1,0 +1,43 @@
+/**
+ * @ccsim/runner — experiments: one measured replication with its observers and trace sink, the precision loop,
+ * in-process or worker-thread execution with byte-identical results, verdicts, and the results document.
+ * `compare`, `sweep`, `staff` and `merge` are built from these.
+ */
+export { type Analysis, analyze, MAX_VIOLATIONS_SHOWN, type ReplicationViolation } from "./Analysis.ts"
+export { isTempFile, type LineSink, openSink, SINK_CHUNK, tempPathFor, writeAtomicSync } from "./AtomicFile.ts"
+export { type BatchOptions, Executor, type Job } from "./Executor.ts"
+export {
+  DEFAULT_PRECISION_METRICS,
+  MIN_AUTO_REPLICATIONS,
+  type Precision,
+  precisionOf,
+  type ReplicationPlan,
+  replicationPlan,
+  sufficientReplications
+} from "./Precision.ts"
+export {
+  MAX_VIOLATIONS_KEPT,
+  metricsOnly,
+  type ReplicationOptions,
+  type ReplicationOutput,
+  runOneReplication,
+  tracePartFile
+} from "./Replication.ts"
+export { engineVersion, intervalsCsvOf, type ReportSection, type RunDocument, runDocument } from "./RunDocument.ts"
+export {
+  expectedCalls,
+  parallelThresholdMs,
+  Runner,
+  type RunOutcome,
+  type RunRequest,
+  withOverrides
+} from "./Runner.ts"
+export { RunFailed, type RunnerError, UnrunnableScenario } from "./RunnerError.ts"
+export { type Variant, variantOf } from "./Variant.ts"
+export {
+  checkExpectations,
+  type Expectation,
+  formatMetricValue,
+  type ScenarioVerdict,
+  thresholdExpectation
+} from "./Verdict.ts"
