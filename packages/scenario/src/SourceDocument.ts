@@ -109,7 +109,7 @@ export const parseSource = (
       )
     )
   }
-  problems.push(...duplicateKeys(doc.contents, position, file))
+  for (const duplicate of duplicateKeys(doc.contents, position, file)) problems.push(duplicate)
 
   if (format === "json" && problems.length === 0) {
     const strict = strictJson(text)
