@@ -32,7 +32,7 @@ export const Arrivals = Schema.Union([
   Schema.Struct({
     csv: Schema.String.annotateKey({
       description:
-        "Interval CSV file, relative to the scenario file (`interval_start,queue,offered,aht_s[,acw_s]` or Genesys-style headers)."
+        "Interval CSV file, relative to the scenario's folder and inside it (`interval_start,queue,offered,aht_s[,acw_s]` or Genesys-style headers)."
     }),
     queue: Schema.optionalKey(Schema.String).annotateKey({
       description: "Rows of this queue name in the CSV; every row when omitted."

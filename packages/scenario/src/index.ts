@@ -21,6 +21,7 @@ export {
   loadScenarioText,
   MAX_CSV_BYTES,
   MAX_SCENARIO_BYTES,
+  MAX_SCENARIO_LINES,
   parseScenarioText,
   type ScenarioTextOptions
 } from "./Load.ts"
