@@ -123,9 +123,12 @@ const nestedTooDeeply = (file: string, text: string, offset: number, format: Sou
   ])
 }
 
-/** Located problems from issues: each path is looked up in the source. */
-const locate = (file: string, source: SourceDocument, issues: ReadonlyArray<ScenarioIssue>): Array<ScenarioProblem> =>
-  issues.map((found) => {
+/** Problems located and reported at most: nobody reads more, and locating each costs a walk of the document. */
+export const MAX_PROBLEMS = 1000
+
+/** Located problems from issues: each path is looked up in the source; beyond {@link MAX_PROBLEMS}, a count. */
+const locate = (file: string, source: SourceDocument, issues: ReadonlyArray<ScenarioIssue>): Array<ScenarioProblem> => {
+  const located = issues.slice(0, MAX_PROBLEMS).map((found) => {
     const at = source.locate(found.path, found.atKey ?? false)
     return {
       file,
@@ -136,6 +139,18 @@ const locate = (file: string, source: SourceDocument, issues: ReadonlyArray<Scen
       message: found.message
     }
   })
+  const more = issues.length - MAX_PROBLEMS
+  if (more > 0) {
+    located.push({
+      file,
+      path: "",
+      expected: `at most ${MAX_PROBLEMS} problems listed`,
+      found: `${more} more`,
+      message: `… and ${more} more problems, not listed (only the first ${MAX_PROBLEMS} are)`
+    })
+  }
+  return located
+}
 
 /**
  * Parses and decodes scenario text (pure, no file access): syntax, types, unknown keys. CSV files are not read and
