@@ -4,7 +4,7 @@
 import type { Scenario, ScenarioError } from "@ccsim/scenario"
 import { formatProblem, loadScenarioFile } from "@ccsim/scenario"
 import { Console, Effect } from "effect"
-import { InvalidFiles } from "./Error.ts"
+import { InputError, InvalidFiles } from "./Error.ts"
 import { findScenarioFiles } from "./ScenarioFiles.ts"
 import type { Style } from "./Style.ts"
 
@@ -41,6 +41,13 @@ export const validateCommand = Effect.fnUntraced(function* (options: {
 }) {
   const { style } = options
   const files = yield* findScenarioFiles(options.paths)
+  if (files.length === 0) {
+    return yield* new InputError({
+      subject: options.paths.join(" "),
+      expected: "scenario files (.yaml, .yml or .json)",
+      found: "none"
+    })
+  }
   let invalid = 0
   for (const file of files) {
     const result = yield* Effect.result(loadScenarioFile(file))

@@ -2,14 +2,17 @@
  * Agents, individually or as groups: queue memberships, direct lines, schedules and behaviour.
  */
 import { Schema } from "effect"
-import { Id, NonNegative, PhoneNumber, PositiveCount, Probability, withDefault } from "./Common.ts"
+import { CountBetween, Id, NumberBetween, PhoneNumber, Probability, withDefault } from "./Common.ts"
 import { Distribution } from "./Distribution.ts"
-import { ClockTime, Duration } from "./Duration.ts"
+import { ClockTime, Duration, RingTimeout } from "./Duration.ts"
+import { MAX_AGENTS, MAX_CALLS_PER_HOUR, MAX_HANDLE_TIME_MULTIPLIER, MAX_TIER } from "./Limits.ts"
+
+const AgentRate = NumberBetween(0, MAX_CALLS_PER_HOUR, "the limit of calls per hour in a scenario")
 
 /** Membership of a queue: a tier (lower tiers are offered first) and a priority among the agent's queues. */
 export const Membership = Schema.Struct({
   queue: Id.annotateKey({ description: "The queue's id." }),
-  tier: PositiveCount.pipe(withDefault(1)).annotateKey({
+  tier: CountBetween(1, MAX_TIER, "tiers open one tierWait apart").pipe(withDefault(1)).annotateKey({
     description: "Tier 1 is offered first; higher tiers open as the caller's wait grows (queue `tierWait`)."
   }),
   priority: Schema.Int.pipe(withDefault(0)).annotateKey({
@@ -47,15 +50,17 @@ export const Behaviour = Schema.Struct({
   directRejectProbability: Probability.pipe(withDefault(0)).annotateKey({
     description: "Probability of rejecting a direct or internal call."
   }),
-  directRingTimeout: Duration.pipe(withDefault("30s")).annotateKey({
+  directRingTimeout: RingTimeout.pipe(withDefault("30s")).annotateKey({
     description: "Ring time of direct and internal calls before they count as missed."
   }),
   availableAgainAfter: Distribution.pipe(withDefault("1m")).annotateKey({
     description: "Time until the agent sets themselves Available again after the system made them Unavailable."
   }),
-  handleTimeMultiplier: NonNegative.pipe(withDefault(1)).annotateKey({
-    description: "Multiplies the talk time of every call this agent handles (1 = as drawn)."
-  }),
+  handleTimeMultiplier: NumberBetween(0, MAX_HANDLE_TIME_MULTIPLIER, "talk times that long are a typo")
+    .pipe(withDefault(1))
+    .annotateKey({
+      description: "Multiplies the talk time of every call this agent handles (1 = as drawn)."
+    }),
   responses: Schema.Array(Schema.Literals(["answer", "miss", "reject"]))
     .pipe(withDefault([]))
     .annotateKey({
@@ -67,7 +72,7 @@ export type Behaviour = typeof Behaviour.Type
 
 /** Outbound calls the agent places. */
 export const OutboundActivity = Schema.Struct({
-  ratePerHour: NonNegative.annotateKey({ description: "Calls per hour (Poisson arrivals)." }),
+  ratePerHour: AgentRate.annotateKey({ description: "Calls per hour (Poisson arrivals)." }),
   duration: Distribution.annotateKey({ description: "Length of each outbound call." }),
   status: Schema.Literals(["available", "unavailable"]).pipe(withDefault("available")).annotateKey({
     description: "The status the agent keeps during the call (Available ⇒ still eligible for queue calls, R8)."
@@ -77,7 +82,7 @@ export type OutboundActivity = typeof OutboundActivity.Type
 
 /** Internal calls the agent places to other agents. */
 export const InternalCalls = Schema.Struct({
-  ratePerHour: NonNegative.annotateKey({ description: "Calls per hour (Poisson arrivals)." }),
+  ratePerHour: AgentRate.annotateKey({ description: "Calls per hour (Poisson arrivals)." }),
   duration: Distribution.annotateKey({ description: "Length of each internal call." }),
   to: Schema.optionalKey(Schema.NonEmptyArray(Id)).annotateKey({
     description: "Agents (or agent groups) called; any other agent when omitted."
@@ -89,7 +94,7 @@ export type InternalCalls = typeof InternalCalls.Type
 export const Agent = Schema.Struct({
   id: Id,
   name: Schema.optionalKey(Schema.String).annotateKey({ description: "A display name for reports." }),
-  count: PositiveCount.pipe(withDefault(1)).annotateKey({
+  count: CountBetween(1, MAX_AGENTS, "the limit of agents in a scenario").pipe(withDefault(1)).annotateKey({
     description: "Number of identical agents: a group with count > 1 is expanded to `<id>-1` … `<id>-<count>`."
   }),
   queues: Schema.Array(Membership)

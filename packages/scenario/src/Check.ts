@@ -4,6 +4,7 @@
 import { makeContext } from "./checks/Context.ts"
 import { expectedTrace, thresholds } from "./checks/Expectations.ts"
 import { agentReferences, duplicateIds, queueReferences } from "./checks/Identity.ts"
+import { scenarioLimits } from "./checks/Limits.ts"
 import { directCallsNeedLine, directLines, trackingNumbersOnce, trackingNumbersResolve } from "./checks/Numbers.ts"
 import { overflowCycles, queueSettings, workflowSteps } from "./checks/Routing.ts"
 import { scriptTimes } from "./checks/Script.ts"
@@ -37,6 +38,9 @@ const CHECKS = [
 
 /** Every problem the Schema cannot see, each with its document path. Empty when the scenario is sound. */
 export const checkScenario = (scenario: Scenario): ReadonlyArray<ScenarioIssue> => {
+  // Limits first and alone: the other checks expand agent groups, which a billion agents would not survive.
+  const limits = scenarioLimits(scenario)
+  if (limits.length > 0) return limits
   const context = makeContext(scenario)
   return CHECKS.flatMap((check) => check(context))
 }

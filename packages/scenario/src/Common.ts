@@ -40,6 +40,30 @@ export const PositiveCount = Schema.Int.check(
   Schema.isGreaterThanOrEqualTo(1, { message: "expected a whole number of 1 or more" })
 )
 
+/** A number written for messages: `100,000`. */
+export const showLimit = (n: number): string => n.toLocaleString("en-US")
+
+/**
+ * A whole number from `minimum` to `maximum`. Below the minimum is an ordinary mistake; above the maximum, the
+ * message says why the limit is there.
+ */
+export const CountBetween = (minimum: number, maximum: number, why: string) =>
+  Schema.Int.check(
+    Schema.isGreaterThanOrEqualTo(minimum, { message: `expected a whole number of ${showLimit(minimum)} or more` }),
+    Schema.isLessThanOrEqualTo(maximum, {
+      message: `expected a whole number of at most ${showLimit(maximum)} (${why})`
+    })
+  )
+
+/** A finite number from `minimum` to `maximum`; `minimumWhy` explains a minimum that is itself a limit. */
+export const NumberBetween = (minimum: number, maximum: number, why: string, minimumWhy?: string) =>
+  Schema.Finite.check(
+    Schema.isGreaterThanOrEqualTo(minimum, {
+      message: `expected a number of ${showLimit(minimum)} or more${minimumWhy === undefined ? "" : ` (${minimumWhy})`}`
+    }),
+    Schema.isLessThanOrEqualTo(maximum, { message: `expected a number of at most ${showLimit(maximum)} (${why})` })
+  )
+
 /**
  * Gives a field a default, written as it would be in the file (so durations are `"20s"`, not milliseconds).
  *

@@ -3,9 +3,13 @@
  * All parameters that are times are durations (decoded to milliseconds); shapes are plain numbers.
  */
 import { Schema, SchemaTransformation } from "effect"
+import { CountBetween, NumberBetween } from "./Common.ts"
 import { Duration } from "./Duration.ts"
+import { MAX_ERLANG_PHASES, MAX_SHAPE, MIN_SHAPE } from "./Limits.ts"
 
-const Positive = Schema.Finite.check(Schema.isGreaterThan(0, { message: "expected a number greater than 0" }))
+const SHAPE_WHY = "beyond it the draws overflow or degenerate"
+const Shape = NumberBetween(MIN_SHAPE, MAX_SHAPE, SHAPE_WHY, SHAPE_WHY)
+
 const NonNegative = Schema.Finite.check(Schema.isGreaterThanOrEqualTo(0, { message: "expected a weight of 0 or more" }))
 
 /** Always the same value. */
@@ -19,15 +23,15 @@ export const Normal = Schema.Struct({ type: Schema.Literal("normal"), mean: Dura
 /** Lognormal given by the mean and standard deviation of the duration itself (not of its logarithm). */
 export const Lognormal = Schema.Struct({ type: Schema.Literal("lognormal"), mean: Duration, sd: Duration })
 /** Gamma with a shape and a scale (the scale is a duration; mean = shape × scale). */
-export const Gamma = Schema.Struct({ type: Schema.Literal("gamma"), shape: Positive, scale: Duration })
+export const Gamma = Schema.Struct({ type: Schema.Literal("gamma"), shape: Shape, scale: Duration })
 /** Erlang with k phases and the given overall mean. */
 export const Erlang = Schema.Struct({
   type: Schema.Literal("erlang"),
-  k: Schema.Int.check(Schema.isGreaterThanOrEqualTo(1, { message: "expected a whole number of phases, 1 or more" })),
+  k: CountBetween(1, MAX_ERLANG_PHASES, "each draw sums k exponential draws"),
   mean: Duration
 })
 /** Weibull with a shape and a scale (a duration). */
-export const Weibull = Schema.Struct({ type: Schema.Literal("weibull"), shape: Positive, scale: Duration })
+export const Weibull = Schema.Struct({ type: Schema.Literal("weibull"), shape: Shape, scale: Duration })
 /** Empirical: one of the values, drawn with the given weights (equal weights when omitted). */
 export const Empirical = Schema.Struct({
   type: Schema.Literal("empirical"),

@@ -2,6 +2,7 @@
  * Durations and clock times as written in scenario files, decoded to integer milliseconds.
  */
 import { Effect, Schema, SchemaIssue, SchemaTransformation } from "effect"
+import { MIN_RING_TIMEOUT_MS } from "./Limits.ts"
 
 const DURATION_PATTERN = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+)ms)?$/
 
@@ -37,39 +38,63 @@ export const formatDuration = (ms: number): string => {
 
 const MAX_DURATION_MS = 366 * 24 * 3_600_000
 
+const durationSchema = (minimum: { readonly ms: number; readonly why: string } | undefined, identifier: string) =>
+  Schema.Union([Schema.Finite, Schema.String])
+    .annotate({
+      identifier,
+      expected: "a duration like 20s, 5m, 1h30m or a number of seconds",
+      description: "A duration: 20s, 5m, 1h30m, 250ms, or a number of seconds"
+    })
+    .pipe(
+      Schema.decodeTo(
+        Schema.Int,
+        SchemaTransformation.transformEffect({
+          decode: (value: number | string) => {
+            // `+ 0` turns -0 (from `-0` or `-1e-300`) into 0.
+            const ms = (typeof value === "number" ? Math.round(value * 1000) : parseDurationText(value)) ?? Number.NaN
+            if (Number.isNaN(ms)) {
+              return Effect.fail(
+                invalid(
+                  value,
+                  `expected a duration like 20s, 5m, 1h30m or a number of seconds, found ${JSON.stringify(value)}`
+                )
+              )
+            }
+            if (ms < 0) return Effect.fail(invalid(value, `expected a duration of 0 or more, found ${value}`))
+            if (ms > MAX_DURATION_MS)
+              return Effect.fail(invalid(value, `expected a duration of at most 366 days, found ${value}`))
+            if (minimum !== undefined && ms < minimum.ms) {
+              return Effect.fail(
+                invalid(
+                  value,
+                  `expected a duration of at least ${formatDuration(minimum.ms)}, found ${Object.is(value, -0) ? "-0" : value}: ${minimum.why}`
+                )
+              )
+            }
+            return Effect.succeed(ms + 0)
+          },
+          encode: (ms: number) => Effect.succeed(formatDuration(ms))
+        })
+      )
+    )
+    .annotate({ description: "A duration: 20s, 5m, 1h30m, 250ms, or a number of seconds" })
+
 /**
  * A duration: `20s`, `5m`, `1h30m`, `250ms`, or a plain number of seconds. Decodes to integer milliseconds.
  */
-export const Duration = Schema.Union([Schema.Finite, Schema.String])
-  .annotate({
-    identifier: "Duration",
-    expected: "a duration like 20s, 5m, 1h30m or a number of seconds",
-    description: "A duration: 20s, 5m, 1h30m, 250ms, or a number of seconds"
-  })
-  .pipe(
-    Schema.decodeTo(
-      Schema.Int,
-      SchemaTransformation.transformEffect({
-        decode: (value: number | string) => {
-          const ms = typeof value === "number" ? Math.round(value * 1000) : parseDurationText(value)
-          if (ms === undefined) {
-            return Effect.fail(
-              invalid(
-                value,
-                `expected a duration like 20s, 5m, 1h30m or a number of seconds, found ${JSON.stringify(value)}`
-              )
-            )
-          }
-          if (ms < 0) return Effect.fail(invalid(value, `expected a duration of 0 or more, found ${value}`))
-          if (ms > MAX_DURATION_MS)
-            return Effect.fail(invalid(value, `expected a duration of at most 366 days, found ${value}`))
-          return Effect.succeed(ms)
-        },
-        encode: (ms: number) => Effect.succeed(formatDuration(ms))
-      })
-    )
-  )
-  .annotate({ description: "A duration: 20s, 5m, 1h30m, 250ms, or a number of seconds" })
+export const Duration = durationSchema(undefined, "Duration")
+
+/**
+ * A ring timeout: a duration of at least {@link MIN_RING_TIMEOUT_MS}. A shorter ring leaves no time to answer, and
+ * offers would repeat without the simulated clock moving.
+ */
+export const RingTimeout = durationSchema(
+  {
+    ms: MIN_RING_TIMEOUT_MS,
+    why: "a shorter ring leaves no time to answer, and offers would repeat without the clock moving"
+  },
+  "RingTimeout"
+)
 
 const CLOCK_PATTERN = /^([01]?\d|2[0-4]):([0-5]\d)(?::([0-5]\d))?$/
 

@@ -97,6 +97,34 @@ export const TraceEvents = [
 ] as const
 export type TraceEvent = (typeof TraceEvents)[number]
 
+/**
+ * The fields each trace event can carry besides `t`, `at` and `event` (the engine's Trace.ts; fields that are −1
+ * there are left out, so a listed field may be absent). A static copy, so this package does not import the engine;
+ * a test pins it to a golden list, and the engine can cross-check it against its recorder.
+ */
+export const TraceEventFields: Readonly<Record<TraceEvent, ReadonlyArray<string>>> = {
+  "call-arrived": ["call", "kind", "tenant", "known", "source", "redialOf"],
+  "call-routed": ["call", "step", "target"],
+  "call-queued": ["call", "queue"],
+  "call-rolled-over": ["call", "queue", "reason"],
+  "offer-started": ["call", "agent", "queue"],
+  "offer-accepted": ["call", "agent", "queue"],
+  "offer-rejected": ["call", "agent", "queue"],
+  "offer-missed": ["call", "agent", "queue"],
+  "offer-cancelled": ["call", "agent", "queue", "reason"],
+  "call-held": ["call", "agent"],
+  "call-resumed": ["call", "agent"],
+  "call-abandoned": ["call", "queue", "stage"],
+  "call-ended": ["call", "agent", "outcome"],
+  "wrap-up-started": ["agent", "call", "queue", "duration"],
+  "wrap-up-ended": ["agent"],
+  "agent-status-changed": ["agent", "status", "cause", "reason"],
+  "agent-overtime-started": ["agent"],
+  "outbound-started": ["call", "agent"],
+  "redial-scheduled": ["call", "redialAt"],
+  "simulation-ended": []
+}
+
 /** Values an expected trace step may pin. */
 const StepValue = Schema.Union([Schema.String, Schema.Finite, Schema.Boolean, Schema.Null]).annotate({
   expected: "a text, number, true/false or null value to compare with the event's field"

@@ -6,6 +6,7 @@
 import { Effect, Result, Stream } from "effect"
 import { Csv } from "effect/encoding"
 import { parseClockTime } from "./Duration.ts"
+import { truncate } from "./Problem.ts"
 import { type ScenarioError, type ScenarioProblem, scenarioError } from "./ScenarioError.ts"
 import { listOf } from "./Suggest.ts"
 import type { IntervalVolume } from "./Traffic.ts"
@@ -53,6 +54,20 @@ const normalise = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g,
 const ISO = /^(\d{4}-\d{2}-\d{2})[T ](\d{1,2}:\d{2}(?::\d{2})?)(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/
 
 /**
+ * The header for a message, short and escaped: the file may be anything (a path typed by mistake), so at most
+ * a few characters of a first line that is not a CSV header are echoed, with control characters escaped.
+ */
+const headerExcerpt = (header: ReadonlyArray<string>): { readonly found: string; readonly shown: string } => {
+  const cells = header.map((h) => h.trim())
+  if (cells.length >= 2) {
+    const shown = truncate(JSON.stringify(cells.join(", ")).slice(1, -1), 60)
+    return { found: `the columns ${shown}`, shown }
+  }
+  const shown = `a first line that is not a CSV header (${truncate(JSON.stringify(cells[0] ?? ""), 16)})`
+  return { found: shown, shown }
+}
+
+/**
  * Reads an interval CSV. Errors name the file and line: `forecast.csv:7: offered: expected a number of 0 or more,
  * found "abc"`.
  */
@@ -62,7 +77,12 @@ export const readIntervalCsv = (
   options: IntervalCsvOptions = {}
 ): Result.Result<ReadonlyArray<IntervalRow>, ScenarioError> => {
   const parsed = Effect.runSync(
-    Stream.make(text).pipe(Stream.pipeThroughChannel(Csv.decodeString()), Stream.runCollect, Effect.result)
+    // Old Mac line ends (CR alone) are line ends too.
+    Stream.make(text.replace(/\r\n?/g, "\n")).pipe(
+      Stream.pipeThroughChannel(Csv.decodeString()),
+      Stream.runCollect,
+      Effect.result
+    )
   )
   if (Result.isFailure(parsed)) {
     const e = parsed.failure
@@ -104,15 +124,15 @@ export const readIntervalCsv = (
   if (!columns.has("start")) missing.push("interval_start (or Interval Start UTC Date)")
   if (!columns.has("offered")) missing.push("offered (or Offered)")
   if (missing.length > 0) {
-    const found = header.map((h) => h.trim()).join(", ")
+    const { found, shown } = headerExcerpt(header)
     return fail([
       {
         file,
         line: 1,
         path: "",
         expected: `the columns ${listOf(missing, "and")}`,
-        found: `the columns ${found}`,
-        message: `missing column ${listOf(missing, "and")}: expected a header like interval_start,queue,offered,aht_s or Interval Start UTC Date,Queue,Offered,Total Handle Time, found ${found}`
+        found,
+        message: `missing column ${listOf(missing, "and")}: expected a header like interval_start,queue,offered,aht_s or Interval Start UTC Date,Queue,Offered,Total Handle Time, found ${shown}`
       }
     ])
   }

@@ -1,7 +1,7 @@
 /**
  * The JSON Schema (draft 2020-12) of the scenario file, for editors and other tools. It is as strict as the
  * decoder about keys (`additionalProperties: false`) and carries each field's description and default; values
- * such as durations and cross-references are checked by the loader, not by the JSON Schema.
+ * such as cross-references are checked by the loader, not by the JSON Schema; durations carry a pattern.
  */
 import { Schema, type SchemaAST } from "effect"
 import { Scenario } from "./Scenario.ts"
@@ -26,7 +26,42 @@ export const scenarioJsonSchema = (): Record<string, unknown> => {
     ...(Object.keys(document.definitions).length > 0 ? { $defs: document.definitions } : {})
   }
   applyFieldDocs(schema, docs)
+  simplifyNonEmptyArrays(schema)
+  const defs = schema.$defs as Record<string, Record<string, unknown>> | undefined
+  for (const name of ["Duration", "RingTimeout"]) {
+    const def = defs?.[name]
+    if (def !== undefined)
+      def.anyOf = [
+        { type: "number", minimum: 0 },
+        { type: "string", pattern: DURATION_JSON_PATTERN }
+      ]
+  }
   return schema
+}
+
+/**
+ * The duration forms as a JSON Schema pattern, so editors flag `20 sec`: `20s`, `5m`, `1h30m`, `1.5h`, `250ms`,
+ * with spaces around allowed (the loader trims them); a number of seconds is a JSON number, not text.
+ */
+export const DURATION_JSON_PATTERN =
+  "^\\s*(?=\\d)(?:(?:\\d+(?:\\.\\d+)?h)?(?:\\d+(?:\\.\\d+)?m(?!s))?(?:\\d+(?:\\.\\d+)?s)?(?:\\d+ms)?)\\s*$"
+
+/**
+ * A non-empty list comes out as `prefixItems: [X], items: X, minItems: 1`; Ajv's strict mode calls a 1-tuple
+ * without `maxItems` ambiguous, and `items: X, minItems: 1` says the same.
+ */
+const simplifyNonEmptyArrays = (node: unknown): void => {
+  if (Array.isArray(node)) {
+    for (const item of node) simplifyNonEmptyArrays(item)
+    return
+  }
+  if (node === null || typeof node !== "object") return
+  const record = node as Record<string, unknown>
+  const prefix = record.prefixItems
+  if (Array.isArray(prefix) && prefix.length === 1 && JSON.stringify(prefix[0]) === JSON.stringify(record.items)) {
+    delete record.prefixItems
+  }
+  for (const value of Object.values(record)) simplifyNonEmptyArrays(value)
 }
 
 const shapeKey = (names: ReadonlyArray<string>) => [...names].sort().join("|")

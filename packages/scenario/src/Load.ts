@@ -5,9 +5,10 @@
  */
 
 import * as NodePath from "node:path"
-import { Effect, FileSystem, Result, Schema } from "effect"
+import { Effect, FileSystem, Option, Result, Schema } from "effect"
 import { checkScenario } from "./Check.ts"
 import { intervalVolumes, readIntervalCsv } from "./IntervalCsv.ts"
+import { MAX_NESTING, tooDeep } from "./Nesting.ts"
 import { describeFound, formatPath, type ScenarioIssue } from "./Problem.ts"
 import { Scenario } from "./Scenario.ts"
 import { fileError, type ScenarioError, type ScenarioProblem, scenarioError } from "./ScenarioError.ts"
@@ -19,6 +20,24 @@ import { didYouMean, listOf } from "./Suggest.ts"
 export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024
 /** Largest interval CSV accepted (50 MiB: a year of 15-minute intervals for dozens of queues fits). */
 export const MAX_CSV_BYTES = 50 * 1024 * 1024
+
+/**
+ * Most lines, and most commas (items of flow lists), in a scenario. The YAML parser takes 5–35 µs per line or item,
+ * so this bounds the time to reject a huge file to a few seconds; a center of thousands of agents fits.
+ */
+export const MAX_SCENARIO_LINES = 100_000
+
+/** Lines and commas of a text, counted in one pass. */
+const textSize = (text: string): { readonly lines: number; readonly commas: number } => {
+  let lines = 1
+  let commas = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 10) lines++
+    else if (c === 44) commas++
+  }
+  return { lines, commas }
+}
 
 /** Options for decoding scenario text. */
 export interface ScenarioTextOptions {
@@ -56,15 +75,19 @@ export const formatOfFile = (file: string): Result.Result<SourceFormat, Scenario
   )
 }
 
-const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`
+const megabytes = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / (1024 * 1024)).toFixed(1)} MB`
 
-const tooLarge = (file: string, bytes: number, limit: number) =>
-  fileError(
+/** `bytes` is the size, or `undefined` when reading stopped at the limit (a device or a growing file). */
+const tooLarge = (file: string, bytes: number | undefined, limit: number) => {
+  const size = bytes === undefined ? `more than ${megabytes(limit)}` : megabytes(bytes)
+  return fileError(
     file,
     `a file of at most ${megabytes(limit)}`,
-    megabytes(bytes),
-    `file too large: ${megabytes(bytes)}, the limit is ${megabytes(limit)} (put large volumes in an interval CSV)`
+    size,
+    `file too large: ${size}, the limit is ${megabytes(limit)} (put large volumes in an interval CSV)`
   )
+}
 
 /** Refuses text that is not text: NUL bytes mean a binary file. */
 const checkText = (text: string, file: string): ScenarioError | undefined => {
@@ -83,9 +106,29 @@ const checkText = (text: string, file: string): ScenarioError | undefined => {
   ])
 }
 
-/** Located problems from issues: each path is looked up in the source. */
-const locate = (file: string, source: SourceDocument, issues: ReadonlyArray<ScenarioIssue>): Array<ScenarioProblem> =>
-  issues.map((found) => {
+const nestedTooDeeply = (file: string, text: string, offset: number, format: SourceFormat): ScenarioError => {
+  const before = text.slice(0, offset)
+  const line = before.split("\n").length
+  const column = offset - before.lastIndexOf("\n")
+  return scenarioError([
+    {
+      file,
+      line,
+      column,
+      path: "",
+      expected: `${format === "json" ? "JSON" : "YAML"} nested at most ${MAX_NESTING} levels deep`,
+      found: "deeper nesting",
+      message: `expected ${format === "json" ? "JSON" : "YAML"} nested at most ${MAX_NESTING} levels deep, found deeper nesting (a scenario nests about 8 levels)`
+    }
+  ])
+}
+
+/** Problems located and reported at most: nobody reads more, and locating each costs a walk of the document. */
+export const MAX_PROBLEMS = 1000
+
+/** Located problems from issues: each path is looked up in the source; beyond {@link MAX_PROBLEMS}, a count. */
+const locate = (file: string, source: SourceDocument, issues: ReadonlyArray<ScenarioIssue>): Array<ScenarioProblem> => {
+  const located = issues.slice(0, MAX_PROBLEMS).map((found) => {
     const at = source.locate(found.path, found.atKey ?? false)
     return {
       file,
@@ -96,6 +139,18 @@ const locate = (file: string, source: SourceDocument, issues: ReadonlyArray<Scen
       message: found.message
     }
   })
+  const more = issues.length - MAX_PROBLEMS
+  if (more > 0) {
+    located.push({
+      file,
+      path: "",
+      expected: `at most ${MAX_PROBLEMS} problems listed`,
+      found: `${more} more`,
+      message: `… and ${more} more problems, not listed (only the first ${MAX_PROBLEMS} are)`
+    })
+  }
+  return located
+}
 
 /**
  * Parses and decodes scenario text (pure, no file access): syntax, types, unknown keys. CSV files are not read and
@@ -114,7 +169,31 @@ export const decodeScenarioText = (
   const binary = checkText(text, file)
   if (binary !== undefined) return Result.fail(binary)
 
-  const parsed = parseSource(text.replace(/^\uFEFF/, ""), format.success, file)
+  // Old Mac line ends (CR alone) are line ends too; the parser only knows LF and CRLF.
+  const normalised = text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n")
+  const size = textSize(normalised)
+  if (size.lines > MAX_SCENARIO_LINES || size.commas > MAX_SCENARIO_LINES) {
+    const [what, count] = size.lines > MAX_SCENARIO_LINES ? ["lines", size.lines] : ["commas", size.commas]
+    const limit = MAX_SCENARIO_LINES.toLocaleString("en-US")
+    return Result.fail(
+      fileError(
+        file,
+        `at most ${limit} ${what}`,
+        count.toLocaleString("en-US"),
+        `expected a scenario of at most ${limit} ${what}, found ${count.toLocaleString("en-US")} (scenarios are small; volumes belong in an interval CSV)`
+      )
+    )
+  }
+  const deep = tooDeep(normalised)
+  if (deep !== undefined) return Result.fail(nestedTooDeeply(file, normalised, deep.offset, format.success))
+  let parsed: ReturnType<typeof parseSource>
+  try {
+    parsed = parseSource(normalised, format.success, file)
+  } catch (cause) {
+    // The nesting scan is a guard, not a parser: should recursion still overflow, say so in one line.
+    if (cause instanceof RangeError) return Result.fail(nestedTooDeeply(file, normalised, 0, format.success))
+    throw cause
+  }
   if (Result.isFailure(parsed)) return Result.fail(scenarioError(parsed.failure))
   const source = parsed.success
   const value = source.value
@@ -141,7 +220,21 @@ export const decodeScenarioText = (
   return Result.succeed({ file, scenario: decoded.success, source })
 }
 
-/** The CSV files a decoded scenario names, resolved against `baseDir`, with their traffic index. */
+/**
+ * Why a CSV path leaves the scenario's folder, or `undefined` when it stays inside. A scenario reads only files
+ * in its folder or below it, so a scenario from elsewhere (a pull request, a shared folder) cannot make ccsim
+ * read other files of the machine and echo them in messages; a scenario folder is self-contained when copied.
+ */
+const outsideFolder = (csv: string): string | undefined => {
+  if (NodePath.posix.isAbsolute(csv) || NodePath.win32.isAbsolute(csv)) return "an absolute path"
+  const normal = NodePath.posix.normalize(csv.replaceAll("\\", "/"))
+  return normal === ".." || normal.startsWith("../") ? "a path that climbs out of the scenario's folder" : undefined
+}
+
+/**
+ * The CSV files a decoded scenario names, resolved against `baseDir`, with their traffic index. Paths that leave
+ * the scenario's folder are left out (the checks report them).
+ */
 export const csvReferences = (
   decoded: DecodedScenario,
   baseDir?: string
@@ -149,9 +242,8 @@ export const csvReferences = (
   const dir = baseDir ?? NodePath.dirname(decoded.file)
   const out: Array<{ traffic: number; path: string }> = []
   decoded.scenario.traffic.forEach((source, traffic) => {
-    if ("csv" in source.arrivals) {
-      const csv = source.arrivals.csv
-      out.push({ traffic, path: NodePath.isAbsolute(csv) ? csv : NodePath.join(dir, csv) })
+    if ("csv" in source.arrivals && outsideFolder(source.arrivals.csv) === undefined) {
+      out.push({ traffic, path: NodePath.join(dir, source.arrivals.csv) })
     }
   })
   return out
@@ -173,6 +265,16 @@ export const completeScenario = (
   const references = csvReferences(decoded, baseDir)
   const issues: Array<ScenarioIssue> = []
   const traffic = [...decoded.scenario.traffic]
+  decoded.scenario.traffic.forEach((source, t) => {
+    const why = "csv" in source.arrivals ? outsideFolder(source.arrivals.csv) : undefined
+    if (why === undefined || !("csv" in source.arrivals)) return
+    issues.push({
+      path: ["traffic", t, "arrivals", "csv"],
+      expected: "a CSV path relative to the scenario's folder, inside it",
+      found: `${why}, ${describeFound(source.arrivals.csv)}`,
+      message: `expected a CSV path relative to the scenario's folder, inside it, found ${why}, ${describeFound(source.arrivals.csv)}: a scenario reads only files in its folder or below`
+    })
+  })
   for (const { traffic: t, path } of references) {
     const entry = traffic[t]!
     const arrivals = entry.arrivals
@@ -277,16 +379,67 @@ const readFailure = (error: { readonly reason: { readonly _tag: string; readonly
   }
 }
 
-/** Reads a file as UTF-8 text with a size limit; binary and non-UTF-8 content are refused. */
+/** What a path is, in words, for what is not a regular file. */
+const KINDS: Partial<Record<FileSystem.File.Type, string>> = {
+  Directory: "a folder",
+  FIFO: "a named pipe (FIFO)",
+  CharacterDevice: "a device",
+  BlockDevice: "a device",
+  Socket: "a socket"
+}
+
+const READ_CHUNK = 64 * 1024
+
+/**
+ * Reads a file as UTF-8 text with a size limit; binary and non-UTF-8 content are refused. Only regular files are
+ * opened (a FIFO would block, a device such as /dev/zero never ends), and the limit is enforced while reading, not
+ * only from the size the file system reports.
+ */
 const readText = Effect.fnUntraced(
   function* (path: string, limit: number, shownAs: string) {
     const fs = yield* FileSystem.FileSystem
     const info = yield* fs.stat(path)
-    if (info.type === "Directory") return { error: "it is a folder, not a file" } as const
+    if (info.type === "Directory") {
+      const listed = yield* Effect.result(fs.readDirectory(path))
+      return Result.isFailure(listed)
+        ? ({ error: `it is a folder that cannot be read (${readFailure(listed.failure)})` } as const)
+        : ({ error: "it is a folder, not a file" } as const)
+    }
+    if (info.type !== "File")
+      return { error: `expected a regular file, found ${KINDS[info.type] ?? "not a file"}` } as const
     const size = Number(info.size)
     if (size > limit)
       return { error: `file too large: ${megabytes(size)}, the limit is ${megabytes(limit)}`, tooLarge: size } as const
-    const bytes = yield* fs.readFile(path)
+    const bytes = yield* Effect.scoped(
+      Effect.gen(function* () {
+        const file = yield* fs.open(path, { flag: "r" })
+        const chunks: Array<Uint8Array> = []
+        let total = 0
+        while (total <= limit) {
+          const chunk = yield* file.readAlloc(READ_CHUNK)
+          if (Option.isNone(chunk)) break
+          chunks.push(chunk.value)
+          total += chunk.value.byteLength
+        }
+        if (total > limit) return undefined
+        const out = new Uint8Array(total)
+        let at = 0
+        for (const chunk of chunks) {
+          out.set(chunk, at)
+          at += chunk.byteLength
+        }
+        return out
+      })
+    )
+    if (bytes === undefined) {
+      return {
+        error: `file too large: more than ${megabytes(limit)}, the limit is ${megabytes(limit)}`,
+        tooLarge: undefined
+      } as const
+    }
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+      return { error: `expected UTF-8 text in ${shownAs}, found UTF-16 (save the file as UTF-8)`, line: 1 } as const
+    }
     const nul = bytes.indexOf(0)
     if (nul >= 0) {
       const line = new TextDecoder().decode(bytes.subarray(0, nul)).split("\n").length
@@ -335,8 +488,12 @@ export const loadScenarioFile = (
   options: { readonly maxBytes?: number } = {}
 ): Effect.Effect<Scenario, ScenarioError, FileSystem.FileSystem> =>
   Effect.gen(function* () {
+    const fs = yield* FileSystem.FileSystem
+    // A folder first (an unreadable one is handed over by folder searches): its extension says nothing.
+    const info = yield* Effect.result(fs.stat(path))
+    const isFolder = Result.isSuccess(info) && info.success.type === "Directory"
     const format = formatOfFile(path)
-    if (Result.isFailure(format)) return yield* Effect.fail(format.failure)
+    if (!isFolder && Result.isFailure(format)) return yield* Effect.fail(format.failure)
     const limit = options.maxBytes ?? MAX_SCENARIO_BYTES
     const read = yield* readText(path, limit, path)
     if ("error" in read) {
@@ -350,10 +507,15 @@ export const loadScenarioFile = (
             path: "",
             expected: "a readable scenario file",
             found: read.error,
-            message: read.error.startsWith("expected") ? read.error : `cannot read the file: ${read.error}`
+            message: read.error.startsWith("expected")
+              ? read.error
+              : read.error.startsWith("it is a folder")
+                ? `not a scenario file: ${read.error}`
+                : `cannot read the file: ${read.error}`
           }
         ])
       )
     }
+    if (Result.isFailure(format)) return yield* Effect.fail(format.failure)
     return yield* loadScenarioText(read.text, { file: path, format: format.success, maxBytes: limit })
   })

@@ -5,7 +5,7 @@ import { type ServiceLevelDefinition, ServiceLevelDefinitions } from "@ccsim/ana
 import { Schema } from "effect"
 import { Count, Id, PhoneNumber, PositiveCount, Probability, withDefault } from "./Common.ts"
 import { Distribution } from "./Distribution.ts"
-import { ClockTime, Duration } from "./Duration.ts"
+import { ClockTime, Duration, RingTimeout } from "./Duration.ts"
 
 /** A tenant (brand) and the tracking/marketing numbers that belong to it (R2). */
 export const Tenant = Schema.Struct({
@@ -101,7 +101,7 @@ export const StepKinds = ["queue", "direct-line", "answering-service", "voicemai
 export const Queue = Schema.Struct({
   id: Id,
   name: Schema.optionalKey(Schema.String).annotateKey({ description: "A display name for reports." }),
-  ringTimeout: Duration.pipe(withDefault("20s")).annotateKey({
+  ringTimeout: RingTimeout.pipe(withDefault("20s")).annotateKey({
     description: "How long each offer rings before it is a miss (R9)."
   }),
   wrapUp: Distribution.pipe(withDefault(0)).annotateKey({ description: "Wrap-up after each queue call (R6)." }),

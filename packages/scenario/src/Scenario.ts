@@ -3,13 +3,16 @@
  */
 import { Schema } from "effect"
 import { Agent } from "./Agents.ts"
-import { Count, NonNegative, PositiveCount, withDefault } from "./Common.ts"
+import { Count, CountBetween, NonNegative, withDefault } from "./Common.ts"
 import { ClockTime, Duration } from "./Duration.ts"
 import { Expectations } from "./Expectations.ts"
+import { MAX_REPLICATIONS } from "./Limits.ts"
 import { CustomerDirectory, Queue, Tenant, Workflow } from "./Routing.ts"
 import { Script } from "./Script.ts"
 import { Settings } from "./Settings.ts"
-import { Traffic } from "./Traffic.ts"
+import { LoadMultiplier, Traffic } from "./Traffic.ts"
+
+const Replications = CountBetween(1, MAX_REPLICATIONS, "confidence intervals stop narrowing long before")
 
 /** The simulated day: clock times, or a duration from 00:00. */
 export const Time = Schema.Struct({
@@ -40,14 +43,14 @@ export const Run = Schema.Struct({
   warmup: Schema.Union([Duration, Schema.Literal("mser-5")])
     .pipe(withDefault("mser-5"))
     .annotateKey({ description: "Steady state only: a fixed warm-up, or `mser-5` to detect it." }),
-  loadMultiplier: NonNegative.pipe(withDefault(1)).annotateKey({
+  loadMultiplier: LoadMultiplier.pipe(withDefault(1)).annotateKey({
     description: "Multiplies every traffic source's volume (load tests: 1.5 = 150 % of forecast)."
   }),
   targetRelativeHalfWidth: Schema.optionalKey(NonNegative).annotateKey({
     description:
       "With `autoReplications`, add replications until the relative half-width of the chosen metrics is ≤ this."
   }),
-  maxReplications: PositiveCount.pipe(withDefault(200)).annotateKey({
+  maxReplications: Replications.pipe(withDefault(200)).annotateKey({
     description: "Upper bound on replications when `targetRelativeHalfWidth` is set."
   })
 })
@@ -64,7 +67,7 @@ export const Scenario = Schema.Struct({
   seed: Count.pipe(withDefault(1)).annotateKey({
     description: "Seed of the random streams: the same scenario and seed give the same results."
   }),
-  replications: PositiveCount.pipe(withDefault(1)).annotateKey({
+  replications: Replications.pipe(withDefault(1)).annotateKey({
     description: "Independent runs of the day; confidence intervals come from their spread."
   }),
   time: Time.annotateKey({

@@ -55,10 +55,31 @@ export const formatScenarioError = (error: ScenarioError): string => {
 
 /** Builds the error from located problems, ordering them by position so the first line is the first problem. */
 export const scenarioError = (problems: ReadonlyArray<ScenarioProblem>): ScenarioError => {
-  const sorted = [...problems].sort(byPosition)
+  const sorted = problems.map(escapeProblem).sort(byPosition)
   const first = sorted[0]!
   return new ScenarioError({ ...first, problems: sorted })
 }
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is escaped
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g
+
+/**
+ * Control characters as escapes (`\u001b`, `\r`): a message quotes the file, and a raw escape sequence or carriage
+ * return would break its one line or drive the terminal.
+ */
+export const escapeControl = (text: string): string =>
+  text.replace(CONTROL, (c) =>
+    c === "\n" ? "\\n" : c === "\r" ? "\\r" : c === "\t" ? "\\t" : `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`
+  )
+
+const escapeProblem = (problem: ScenarioProblem): ScenarioProblem => ({
+  ...problem,
+  file: escapeControl(problem.file),
+  path: escapeControl(problem.path),
+  expected: escapeControl(problem.expected),
+  found: escapeControl(problem.found),
+  message: escapeControl(problem.message)
+})
 
 /** A problem with the whole file (not found, too large, wrong extension, …). */
 export const fileError = (file: string, expected: string, found: string, message: string): ScenarioError =>

@@ -8,6 +8,14 @@ import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseD
 import { type DocumentPath, describeFound, formatPath, truncate } from "./Problem.ts"
 import type { ScenarioProblem } from "./ScenarioError.ts"
 
+/** Aliases expanded at most (alias bombs, "billion laughs"). */
+export const MAX_ALIASES = 1000
+/**
+ * Values (scalars, lists, mappings) a document may hold once its aliases are expanded. A 5 MB file without
+ * aliases holds at most about 2.5 million; aliases of a large list would multiply them past memory.
+ */
+export const MAX_VALUES = 3_000_000
+
 /** The text formats a scenario can be written in. */
 export type SourceFormat = "yaml" | "json"
 
@@ -105,11 +113,11 @@ export const parseSource = (
         [],
         `plain ${language} without custom tags`,
         snippet(warning.pos[0]),
-        `invalid ${language}: ${warning.message}`
+        customTag(warning.message) ?? `invalid ${language}: ${warning.message}`
       )
     )
   }
-  problems.push(...duplicateKeys(doc.contents, position, file))
+  for (const duplicate of duplicateKeys(doc.contents, position, file)) problems.push(duplicate)
 
   if (format === "json" && problems.length === 0) {
     const strict = strictJson(text)
@@ -129,9 +137,12 @@ export const parseSource = (
 
   let value: unknown
   try {
-    value = doc.toJS({ maxAliasCount: 1000 })
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES })
   } catch (cause) {
-    const message = cause instanceof Error ? cause.message : String(cause)
+    const raw = cause instanceof Error ? cause.message : String(cause)
+    const message = /Excessive alias count/.test(raw)
+      ? `more than ${MAX_ALIASES} aliases to expand (an alias bomb?)`
+      : raw
     // Point at the alias when the message names it (`Unresolved alias …: name`).
     const name = /: ([^\s:]+)$/.exec(message)?.[1]
     const offset = name === undefined ? -1 : text.indexOf(`*${name}`)
@@ -143,6 +154,19 @@ export const parseSource = (
         expected: `valid ${language}`,
         found: "a broken alias",
         message: `invalid ${language}: ${message}`
+      }
+    ])
+  }
+  if (exceedsValues(value, MAX_VALUES)) {
+    return Result.fail([
+      {
+        file,
+        line: 1,
+        column: 1,
+        path: "",
+        expected: `at most ${MAX_VALUES.toLocaleString("en-US")} values once aliases are expanded`,
+        found: "more",
+        message: `expected at most ${MAX_VALUES.toLocaleString("en-US")} values once aliases are expanded, found more (aliases of large lists multiply them)`
       }
     ])
   }
@@ -212,6 +236,27 @@ export const parseSource = (
         : undefined
     }
   })
+}
+
+/** Whether `value`, walked with aliases expanded (shared objects counted each time), holds more than `limit` values. */
+const exceedsValues = (value: unknown, limit: number): boolean => {
+  let count = 0
+  const stack: Array<unknown> = [value]
+  while (stack.length > 0) {
+    const item = stack.pop()
+    if (++count > limit) return true
+    if (Array.isArray(item)) for (const element of item) stack.push(element)
+    else if (item !== null && typeof item === "object") for (const element of Object.values(item)) stack.push(element)
+  }
+  return false
+}
+
+/** A clearer word for the parser's `Unresolved tag: !foo`. */
+const customTag = (message: string): string | undefined => {
+  const tag = /^Unresolved tag: (.*)$/.exec(message)?.[1]
+  return tag === undefined
+    ? undefined
+    : `expected plain YAML without custom tags, found the tag ${JSON.stringify(tag.slice(0, 40))}`
 }
 
 const resolve = (node: unknown, doc: ReturnType<typeof parseDocument>): unknown =>

@@ -22,6 +22,9 @@ export const editDistance = (a: string, b: string): number => {
   return d[rows * cols - 1]!
 }
 
+/** Candidates compared at most, and the longest word compared: suggestions are a courtesy, not unbounded work. */
+const MAX_CANDIDATES = 2000
+
 /**
  * The candidate closest to `word`, if it is close enough to be a likely typo: at most 1 edit for short words,
  * 2 from 5 characters, 3 from 10. Case is ignored when comparing, so `ringtimeout` suggests `ringTimeout`.
@@ -31,8 +34,11 @@ export const closestMatch = (word: string, candidates: Iterable<string>): string
   const limit = lower.length < 5 ? 1 : lower.length < 10 ? 2 : 3
   let best: string | undefined
   let bestDistance = Number.POSITIVE_INFINITY
+  let tried = 0
   for (const candidate of candidates) {
-    if (candidate === word) continue
+    // A bounded search: thousands of agent ids × hundreds of misspelt references would be quadratic work.
+    if (++tried > MAX_CANDIDATES || word.length > 200) break
+    if (candidate === word || Math.abs(candidate.length - word.length) > limit) continue
     const edits = editDistance(lower, candidate.toLowerCase())
     // Ties go to the candidate of the closest length: `=>` suggests `>=`, not `>`.
     const distance = edits + Math.abs(candidate.length - word.length) / 100

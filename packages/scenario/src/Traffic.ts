@@ -2,8 +2,11 @@
  * Traffic: where calls come from, when, and how long they last.
  */
 import { Schema } from "effect"
-import { Id, NonNegative, PhoneNumber, Probability, withDefault } from "./Common.ts"
+import { CountBetween, Id, NonNegative, NumberBetween, PhoneNumber, Probability, withDefault } from "./Common.ts"
 import { Distribution } from "./Distribution.ts"
+import { MAX_CALLS_PER_HOUR, MAX_LOAD_MULTIPLIER, MAX_REDIALS } from "./Limits.ts"
+
+const Volume = NumberBetween(0, MAX_CALLS_PER_HOUR, "the limit of calls per hour from one source")
 
 /** One interval's forecast, as read from per-interval volumes or an interval CSV. */
 export const IntervalVolume = Schema.Struct({
@@ -24,12 +27,12 @@ export type IntervalVolume = typeof IntervalVolume.Type
  * `intervals`; the path is kept for messages.
  */
 export const Arrivals = Schema.Union([
-  Schema.Struct({ ratePerHour: NonNegative }),
-  Schema.Struct({ perInterval: Schema.NonEmptyArray(NonNegative) }),
+  Schema.Struct({ ratePerHour: Volume }),
+  Schema.Struct({ perInterval: Schema.NonEmptyArray(Volume) }),
   Schema.Struct({
     csv: Schema.String.annotateKey({
       description:
-        "Interval CSV file, relative to the scenario file (`interval_start,queue,offered,aht_s[,acw_s]` or Genesys-style headers)."
+        "Interval CSV file, relative to the scenario's folder and inside it (`interval_start,queue,offered,aht_s[,acw_s]` or Genesys-style headers)."
     }),
     queue: Schema.optionalKey(Schema.String).annotateKey({
       description: "Rows of this queue name in the CSV; every row when omitted."
@@ -45,7 +48,7 @@ export type Arrivals = typeof Arrivals.Type
 export const Redial = Schema.Struct({
   probability: Probability.annotateKey({ description: "Probability that a caller who abandoned calls again." }),
   delay: Distribution.pipe(withDefault({ type: "exponential", mean: "10m" })),
-  maxAttempts: Schema.Int.pipe(withDefault(3)).annotateKey({
+  maxAttempts: CountBetween(0, MAX_REDIALS, "callers do not redial that often").pipe(withDefault(3)).annotateKey({
     description: "At most this many redials per original call."
   })
 })
@@ -105,4 +108,4 @@ export type DirectTraffic = typeof DirectTraffic.Type
 export type InternalTraffic = typeof InternalTraffic.Type
 
 /** Multiplies every traffic source's volume (load testing: 1.5 = 150 % of forecast). */
-export const LoadMultiplier = NonNegative
+export const LoadMultiplier = NumberBetween(0, MAX_LOAD_MULTIPLIER, "a load test beyond that is a typo")

@@ -9,6 +9,7 @@ export * from "./Duration.ts"
 export * from "./Expectations.ts"
 export { type IntervalCsvOptions, type IntervalRow, intervalVolumes, readIntervalCsv } from "./IntervalCsv.ts"
 export { SCENARIO_SCHEMA_ID, scenarioJsonSchema } from "./JsonSchema.ts"
+export * from "./Limits.ts"
 export {
   type CsvText,
   completeScenario,
@@ -20,6 +21,7 @@ export {
   loadScenarioText,
   MAX_CSV_BYTES,
   MAX_SCENARIO_BYTES,
+  MAX_SCENARIO_LINES,
   parseScenarioText,
   type ScenarioTextOptions
 } from "./Load.ts"

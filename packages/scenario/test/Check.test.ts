@@ -30,6 +30,15 @@ describe("checkScenario", () => {
     )
   })
 
+  it("reports n copies of one shift with n − 1 problems, not n² (a fuzzer input took 23 s)", () => {
+    const shift = { start: "08:00", end: "12:00", breaks: [{ start: "10:00", duration: "15m" }] }
+    const agents = [{ id: "ann", queues: [{ queue: "support" }], shifts: Array.from({ length: 3000 }, () => shift) }]
+    const issues = checkScenario(decode({ agents }))
+    expect(issues.length).toBe(2999)
+    expect(issues[0]).toMatchObject({ path: ["agents", 0, "shifts", 1, "start"] })
+    expect(issues[0]!.message).toBe("expected a shift that does not overlap shift 0 (08:00–12:00), found 08:00–12:00")
+  })
+
   it("accepts shifts that do not overlap and flags those that do", () => {
     const slot = fc.integer({ min: 0, max: 23 })
     fc.assert(

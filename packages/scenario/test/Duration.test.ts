@@ -8,6 +8,7 @@ import {
   formatDuration,
   parseClockTime,
   parseDurationText,
+  RingTimeout,
   TimePoint
 } from "../src/index.ts"
 
@@ -38,6 +39,20 @@ describe("durations", () => {
         expect(Schema.decodeUnknownSync(Duration)(encoded)).toBe(ms)
       })
     )
+  })
+})
+
+describe("bounded durations", () => {
+  it("turns -0 and values that round to -0 into 0", () => {
+    for (const value of [-0, -1e-300, "0s"]) expect(Object.is(Schema.decodeUnknownSync(Duration)(value), 0)).toBe(true)
+  })
+
+  it("refuses ring timeouts under 1s, however they are written, and accepts 1s", () => {
+    for (const value of [0, "0s", -0, 1e-300, 0.0001, 0.999, "999ms"]) {
+      expect(Result.isFailure(Schema.decodeUnknownResult(RingTimeout)(value)), String(value)).toBe(true)
+    }
+    expect(Schema.decodeUnknownSync(RingTimeout)("1s")).toBe(1000)
+    expect(Schema.decodeUnknownSync(RingTimeout)(1)).toBe(1000)
   })
 })
 

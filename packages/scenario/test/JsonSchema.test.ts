@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs"
 import { join, relative } from "node:path"
 import { Ajv2020 } from "ajv/dist/2020.js"
+import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { parse } from "yaml"
-import { scenarioJsonSchema } from "../src/index.ts"
+import { parseDurationText, scenarioJsonSchema } from "../src/index.ts"
+import { DURATION_JSON_PATTERN } from "../src/JsonSchema.ts"
 import { filesUnder, repoRoot } from "./Helpers.ts"
 
 const schema = scenarioJsonSchema()
@@ -66,6 +68,30 @@ describe("scenarioJsonSchema", () => {
   ])("rejects %s", (_, value, keyword) => {
     expect(validate(value)).toBe(false)
     expect((validate.errors ?? []).map((e) => e.keyword)).toContain(keyword)
+  })
+
+  it("compiles under Ajv's strict mode", () => {
+    expect(() => new Ajv2020({ allErrors: true, strict: true }).compile(schema)).not.toThrow()
+  })
+
+  it("flags durations the loader refuses, such as 20 sec", () => {
+    const queue = (ringTimeout: unknown) => ({ name: "x", time: {}, queues: [{ id: "q", ringTimeout }] })
+    expect(validate(queue("20 sec"))).toBe(false)
+    expect((validate.errors ?? []).map((e) => e.keyword)).toContain("pattern")
+    expect(validate(queue(-5))).toBe(false)
+    for (const ok of ["20s", "1h30m", "1.5h", "250ms", " 5m ", 20]) expect(validate(queue(ok)), String(ok)).toBe(true)
+  })
+
+  it("has a duration pattern that agrees with the loader's parser", () => {
+    const pattern = new RegExp(DURATION_JSON_PATTERN)
+    const piece = fc.constantFrom("1", "20", "1.5", "h", "m", "s", "ms", " ", ".", "x", "")
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const text = pieces.join("")
+        expect(pattern.test(text), JSON.stringify(text)).toBe(parseDurationText(text) !== undefined)
+      }),
+      { numRuns: 2000 }
+    )
   })
 
   it("matches the committed scenario.schema.json (regenerate with scripts/write-schema.ts)", () => {

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { execFileSync } from "node:child_process"
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Result } from "effect"
@@ -103,7 +104,7 @@ describe("loadScenarioFile: files that are not scenarios", () => {
     const path = join(work, "folder.yaml")
     mkdirSync(path, { recursive: true })
     const error = failure(await run(loadScenarioFile(path)))
-    expect(error.format()).toBe(`${path}: cannot read the file: it is a folder, not a file`)
+    expect(error.format()).toBe(`${path}: not a scenario file: it is a folder, not a file`)
   })
 
   it("refuses NUL bytes in text handed over directly", () => {
@@ -234,5 +235,108 @@ queues:
       csv: "v.csv",
       intervals: [{ start: 8 * 3_600_000, offered: 9 }]
     })
+  })
+})
+
+describe("loadScenarioFile: hostile files (issue 16)", () => {
+  it("refuses a device (/dev/zero behind a .yaml name) without reading it", async () => {
+    const path = join(work, "zero.yaml")
+    symlinkSync("/dev/zero", path)
+    expect(failure(await run(loadScenarioFile(path))).format()).toBe(`${path}: expected a regular file, found a device`)
+  })
+
+  it("refuses a named pipe instead of blocking on it", async () => {
+    const path = join(work, "pipe.yaml")
+    execFileSync("mkfifo", [path])
+    expect(failure(await run(loadScenarioFile(path))).format()).toBe(
+      `${path}: expected a regular file, found a named pipe (FIFO)`
+    )
+  })
+
+  it("enforces the size limit while reading, not from the size the file system reports", async () => {
+    // Files under /proc report a size of 0 yet hold text.
+    const path = join(work, "proc.yaml")
+    symlinkSync("/proc/self/maps", path)
+    expect(failure(await run(loadScenarioFile(path, { maxBytes: 64 }))).format()).toBe(
+      `${path}: file too large: more than 0.1 KB, the limit is 0.1 KB (put large volumes in an interval CSV)`
+    )
+  })
+
+  it("names UTF-16 text", async () => {
+    const path = write("utf16.yaml", new Uint8Array([0xff, 0xfe, 0x6e, 0x00, 0x61, 0x00]))
+    expect(failure(await run(loadScenarioFile(path))).format()).toBe(
+      `${path}:1: expected UTF-8 text in ${path}, found UTF-16 (save the file as UTF-8)`
+    )
+  })
+
+  it("reads a CSV only from inside the scenario's folder and never a device", async () => {
+    const dir = join(work, "csv-hostile")
+    mkdirSync(dir, { recursive: true })
+    symlinkSync("/dev/zero", join(dir, "zero.csv"))
+    const load = (csv: string) =>
+      run(
+        loadScenarioText(MINIMAL.replace("arrivals: { ratePerHour: 10 }", `arrivals: { csv: "${csv}" }`), {
+          file: join(dir, "s.yaml")
+        })
+      )
+    const message = async (csv: string) => failure(await load(csv)).problems.map((p) => p.message)
+    expect(await message("/etc/passwd")).toEqual([
+      'expected a CSV path relative to the scenario\'s folder, inside it, found an absolute path, "/etc/passwd": a scenario reads only files in its folder or below'
+    ])
+    expect(await message("sub/../../../etc/passwd")).toEqual([
+      "expected a CSV path relative to the scenario's folder, inside it, found a path that climbs out of the scenario's folder, \"sub/../../../etc/passwd\": a scenario reads only files in its folder or below"
+    ])
+    expect(await message("zero.csv")).toEqual([
+      `cannot read ${join(dir, "zero.csv")}: expected a regular file, found a device`
+    ])
+  })
+
+  it("echoes only a short, escaped excerpt of a file that is not a CSV", () => {
+    const text = MINIMAL.replace("arrivals: { ratePerHour: 10 }", "arrivals: { csv: secrets.csv }")
+    const csvTexts = new Map([["secrets.csv", { text: "root:x:0:0:root:/root:/bin/bash\u001b[2J\nmore\n" }]])
+    const error = failure(parseScenarioText(text, { file: "s.yaml", csvTexts }))
+    expect(error.format()).toBe(
+      'secrets.csv:1: missing column interval_start (or Interval Start UTC Date) and offered (or Offered): expected a header like interval_start,queue,offered,aht_s or Interval Start UTC Date,Queue,Offered,Total Handle Time, found a first line that is not a CSV header ("root:x:0:0:roo…)'
+    )
+  })
+
+  it("reads old Mac line ends (CR alone) as line ends", () => {
+    const result = decodeScenarioText(MINIMAL.replaceAll("\n", "\r"), { file: "s.yaml" })
+    expect(Result.isSuccess(result)).toBe(true)
+  })
+
+  it("refuses a file of more than 100,000 lines at once, without parsing it", () => {
+    const text = "#\n".repeat(2_400_000)
+    expect(failure(decodeScenarioText(text, { file: "s.yaml" })).format()).toBe(
+      "s.yaml: expected a scenario of at most 100,000 lines, found 2,400,001 (scenarios are small; volumes belong in an interval CSV)"
+    )
+  })
+
+  it("refuses nesting deeper than 64 levels with one line, in JSON and YAML", () => {
+    const json = decodeScenarioText(`${"[".repeat(10_000)}${"]".repeat(10_000)}`, { file: "s.json" })
+    expect(failure(json).format()).toBe(
+      "s.json:1:65: expected JSON nested at most 64 levels deep, found deeper nesting (a scenario nests about 8 levels)"
+    )
+    const block = Array.from({ length: 2000 }, (_, i) => `${" ".repeat(i)}a:`).join("\n")
+    expect(failure(decodeScenarioText(block, { file: "s.yaml" })).format()).toBe(
+      "s.yaml:65:65: expected YAML nested at most 64 levels deep, found deeper nesting (a scenario nests about 8 levels)"
+    )
+  })
+
+  it("refuses alias bombs and aliases that multiply a large list", () => {
+    const levels = ["a: &a [x, x, x, x, x, x, x, x, x, x]"]
+    for (let i = 1; i < 9; i++) {
+      const prev = String.fromCharCode(96 + i)
+      levels.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${prev}`).join(", ")}]`
+      )
+    }
+    expect(failure(decodeScenarioText(levels.join("\n"), { file: "s.yaml" })).format()).toBe(
+      "s.yaml:1:1: invalid YAML: more than 1000 aliases to expand (an alias bomb?)"
+    )
+    const wide = `x: &a [${"1, ".repeat(20_000)}1]\ny: [${"*a, ".repeat(200)}*a]\n`
+    expect(failure(decodeScenarioText(wide, { file: "s.yaml" })).format()).toBe(
+      "s.yaml:1:1: expected at most 3,000,000 values once aliases are expanded, found more (aliases of large lists multiply them)"
+    )
   })
 })

@@ -1,9 +1,9 @@
 /**
  * Expectations: thresholds name things that exist, and an expected trace speaks the trace's vocabulary.
  */
-import { TraceEvents } from "../Expectations.ts"
+import { type TraceEvent, TraceEventFields, TraceEvents } from "../Expectations.ts"
 import { describeFound, issue, type ScenarioIssue } from "../Problem.ts"
-import { didYouMean } from "../Suggest.ts"
+import { didYouMean, listOf } from "../Suggest.ts"
 import type { Check } from "./Context.ts"
 import { showClock } from "./Context.ts"
 import { resolveTime } from "./Script.ts"
@@ -87,6 +87,23 @@ export const expectedTrace: Check = ({ scenario, day, agents, queueIds }) => {
       out.push(
         issue([...path, "event"], "a trace event name", describeFound(step.event), didYouMean(step.event, events))
       )
+    } else {
+      // Every event has `t`; `at` and `event` are the step's own keys.
+      const fields = TraceEventFields[step.event as TraceEvent]
+      for (const key of Object.keys(step)) {
+        if (key === "at" || key === "event" || key === "t" || fields.includes(key)) continue
+        out.push(
+          issue(
+            [...path, key],
+            fields.length === 0
+              ? `no fields: a ${step.event} event has none besides t`
+              : `a field of ${step.event}: ${listOf(fields, "or")}`,
+            `the field ${key}`,
+            `${didYouMean(key, fields)}: ${step.event} events never have it, so the step could never match`,
+            true
+          )
+        )
+      }
     }
     if (step.call !== undefined && onlyScripted && !callIds.has(step.call)) {
       out.push(

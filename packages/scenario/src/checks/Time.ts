@@ -87,11 +87,32 @@ export const runSettings: Check = ({ scenario, day }) => {
     : []
 }
 
+/**
+ * Overlapping spans, each reported once: item index → the index of an earlier-listed span it overlaps. Sorted by
+ * start, so n spans cost n log n (n copies of one shift would otherwise give n² comparisons and problems). Empty
+ * spans (end ≤ start) overlap nothing.
+ */
+const overlaps = (spans: ReadonlyArray<readonly [number, number]>): Map<number, number> => {
+  const out = new Map<number, number>()
+  const order = spans.map((_, i) => i).filter((i) => spans[i]![1] > spans[i]![0])
+  order.sort((a, b) => spans[a]![0] - spans[b]![0] || a - b)
+  let holder = -1
+  for (const k of order) {
+    if (holder >= 0 && spans[k]![0] < spans[holder]![1]) {
+      const [later, earlier] = k > holder ? [k, holder] : [holder, k]
+      if (!out.has(later)) out.set(later, earlier)
+    }
+    if (holder < 0 || spans[k]![1] > spans[holder]![1]) holder = k
+  }
+  return out
+}
+
 /** Shifts: start before end, no overlap between an agent's shifts; breaks inside their shift, not overlapping. */
 export const shiftsAndBreaks: Check = ({ scenario }) => {
   const out: Array<ScenarioIssue> = []
   scenario.agents.forEach((agent, a) => {
     const shifts = agent.shifts ?? []
+    const shiftOverlaps = overlaps(shifts.map((sh) => [sh.start, sh.end] as const))
     shifts.forEach((shift, s) => {
       const path = ["agents", a, "shifts", s]
       if (shift.end <= shift.start) {
@@ -105,19 +126,19 @@ export const shiftsAndBreaks: Check = ({ scenario }) => {
         )
         return
       }
-      shifts.forEach((other, o) => {
-        if (o >= s || other.end <= other.start) return
-        if (shift.start < other.end && other.start < shift.end) {
-          out.push(
-            issue(
-              [...path, "start"],
-              `a shift that does not overlap shift ${o} (${showClock(other.start)}–${showClock(other.end)})`,
-              `${showClock(shift.start)}–${showClock(shift.end)}`
-            )
+      const o = shiftOverlaps.get(s)
+      if (o !== undefined) {
+        const other = shifts[o]!
+        out.push(
+          issue(
+            [...path, "start"],
+            `a shift that does not overlap shift ${o} (${showClock(other.start)}–${showClock(other.end)})`,
+            `${showClock(shift.start)}–${showClock(shift.end)}`
           )
-        }
-      })
+        )
+      }
       const breaks = shift.breaks
+      const breakOverlaps = overlaps(breaks.map((p) => [p.start, p.start + p.duration] as const))
       breaks.forEach((pause, b) => {
         const end = pause.start + pause.duration
         const bp = [...path, "breaks", b]
@@ -132,19 +153,18 @@ export const shiftsAndBreaks: Check = ({ scenario }) => {
           return
         }
         if (pause.duration === 0) out.push(issue([...bp, "duration"], "a break longer than 0", "0s"))
-        breaks.forEach((other, o) => {
-          if (o >= b) return
+        const o = breakOverlaps.get(b)
+        if (o !== undefined) {
+          const other = breaks[o]!
           const otherEnd = other.start + other.duration
-          if (pause.start < otherEnd && other.start < end) {
-            out.push(
-              issue(
-                [...bp, "start"],
-                `a break that does not overlap break ${o} (${showClock(other.start)}–${showClock(otherEnd)})`,
-                `${showClock(pause.start)}–${showClock(end)}`
-              )
+          out.push(
+            issue(
+              [...bp, "start"],
+              `a break that does not overlap break ${o} (${showClock(other.start)}–${showClock(otherEnd)})`,
+              `${showClock(pause.start)}–${showClock(end)}`
             )
-          }
-        })
+          )
+        }
       })
     })
   })
