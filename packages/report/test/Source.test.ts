@@ -14,10 +14,10 @@ describe("decodeReportSource", () => {
 
   it("names a broken field of the report's section", () => {
     const edited = written()
-    edited.report.sample.agents[0].segments[1] = [1, "x", 2]
+    edited.report.sample.paths[0].queueLength.lo[1] = "x"
     expect(decodeReportSource(edited)).toEqual({
       _tag: "problem",
-      problem: { path: "report.sample.agents[0].segments[1][1]", expected: "number", found: '"x"' }
+      problem: { path: "report.sample.paths[0].queueLength.lo[1]", expected: "number", found: '"x"' }
     })
   })
 
