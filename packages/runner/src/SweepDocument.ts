@@ -125,4 +125,3 @@ export const sweepCsv = (document: SweepDocument): string => {
   }
   return `${rows.join("\n")}\n`
 }
-
