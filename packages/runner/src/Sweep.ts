@@ -104,11 +104,17 @@ export interface SweepRequest {
   readonly onDone?: (() => Effect.Effect<void>) | undefined
 }
 
-/** Replications a sweep runs at most: `points × replications` (progress bars size themselves by it). */
-export const plannedReplications = (request: SweepRequest): number =>
-  request.findBreak === undefined
-    ? gridValues(request.dimension).length * request.replications
-    : request.replications * 2 // the two ends; each probe adds one point
+/**
+ * Replications a sweep is expected to run, for progress bars: `points × replications` on a grid; a bisection
+ * runs the two ends and about log2(range / tolerance) probes (fewer when the ends do not straddle a break).
+ */
+export const plannedReplications = (request: SweepRequest): number => {
+  const { dimension, findBreak, replications } = request
+  if (findBreak === undefined || dimension.kind === "set") return gridValues(dimension).length * replications
+  const tolerance = dimension.kind === "load" ? findBreak.tolerance : 1
+  const probes = Math.max(0, Math.ceil(Math.log2(Math.max(1, (dimension.to - dimension.from) / tolerance))))
+  return (2 + probes) * replications
+}
 
 /** The same rough cost per call as the Runner uses to decide whether threads are worth starting. */
 const NOMINAL_MS_PER_CALL = 0.02
