@@ -18,6 +18,7 @@ import { validateCommand } from "./ValidateCommand.ts"
 const runModule = Effect.promise(() => import("./RunCommand.ts"))
 const testModule = Effect.promise(() => import("./TestCommand.ts"))
 const reportModule = Effect.promise(() => import("./ReportCommand.ts"))
+const sweepModule = Effect.promise(() => import("./SweepCommand.ts"))
 
 /** The version `ccsim --version` prints. */
 export const version = "0.1.0"
@@ -271,8 +272,80 @@ const report = Command.make(
   })
 ).pipe(Command.withDescription("Re-render report.html from a saved results.json"))
 
+const sweep = Command.make(
+  "sweep",
+  {
+    scenario: Argument.String("scenario").pipe(Argument.withDescription("A scenario file (.yaml, .yml, .json)")),
+    load: Flag.String("load").pipe(
+      Flag.withDescription("Sweep the volume: run.loadMultiplier from FROM to TO by STEP, e.g. 0.8:1.5:0.1"),
+      Flag.optional
+    ),
+    agents: Flag.String("agents").pipe(
+      Flag.withDescription("Sweep an agent entry's count: ENTRY=FROM:TO, e.g. team=8:14"),
+      Flag.optional
+    ),
+    set: Flag.String("set").pipe(
+      Flag.withDescription("Sweep any field: PATH=V1,V2,…, e.g. queues[service].ringTimeout=10s,20s,30s"),
+      Flag.optional
+    ),
+    findBreak: Flag.Boolean("find-break").pipe(
+      Flag.withDescription("Locate the breaking point by bisection instead of a grid (--load FROM:TO or --agents)"),
+      Flag.withDefault(false)
+    ),
+    tolerance: Flag.Finite("tolerance").pipe(
+      Flag.withDescription("With --find-break on --load: how closely to locate the breaking point"),
+      Flag.withDefault(0.01)
+    ),
+    seed: Flag.Int("seed").pipe(Flag.withDescription("Base seed (default: the scenario's)"), Flag.optional),
+    replications: Flag.Int("replications").pipe(
+      Flag.withAlias("r"),
+      Flag.withDescription("Replications per point, the same at every point (default: the scenario's)"),
+      Flag.optional
+    ),
+    workers,
+    out: Flag.String("out").pipe(
+      Flag.withDescription("Output folder (default: reports/<scenario name>-sweep/)"),
+      Flag.optional
+    ),
+    json: Flag.Boolean("json").pipe(
+      Flag.withDescription("Print sweep.json on stdout instead of the table"),
+      Flag.withDefault(false)
+    ),
+    quiet
+  },
+  Effect.fn(function* (flags) {
+    const style = yield* styleOf
+    const { sweepCommand } = yield* sweepModule
+    yield* sweepCommand({
+      file: flags.scenario,
+      load: Option.getOrUndefined(flags.load),
+      agents: Option.getOrUndefined(flags.agents),
+      set: Option.getOrUndefined(flags.set),
+      findBreak: flags.findBreak,
+      tolerance: flags.tolerance,
+      seed: Option.getOrUndefined(flags.seed),
+      replications: Option.getOrUndefined(flags.replications),
+      workers: flags.workers,
+      out: Option.getOrUndefined(flags.out),
+      json: flags.json,
+      quiet: flags.quiet,
+      style
+    })
+  })
+).pipe(
+  Command.withDescription(
+    "Load tests and what-ifs: run a scenario at every value of one dimension (load, agents, any field), with the same random numbers at every point; print the curves and the breaking point; write sweep.json, sweep.csv and report.html"
+  ),
+  Command.withExamples([
+    { command: "ccsim sweep s.yaml --load 0.8:1.5:0.1", description: "Volume from 80 % to 150 % of the forecast" },
+    { command: "ccsim sweep s.yaml --agents team=8:14 -r 20", description: "Staffing from 8 to 14 agents" },
+    { command: "ccsim sweep s.yaml --load 1:3 --find-break", description: "The breaking load, by bisection" }
+  ]),
+  Command.provide((flags) => Progress.layer({ enabled: !flags.quiet && !flags.json }))
+)
+
 /** The whole command tree with its services. */
 export const cli = ccsim.pipe(
-  Command.withSubcommands([run, test, validate, erlang, schema, report]),
+  Command.withSubcommands([run, test, validate, erlang, schema, report, sweep]),
   Command.provide(OutputWriter.layer)
 )

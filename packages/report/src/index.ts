@@ -49,4 +49,11 @@ export {
   type ReportSource,
   ReportViolationSchema
 } from "./Source.ts"
+export type {
+  SweepEstimateView,
+  SweepPointView,
+  SweepReportData,
+  SweepThresholdView
+} from "./sweep/SweepData.ts"
+export { breakingPointText, renderSweepReport } from "./sweep/SweepPage.ts"
 export { viewerPath } from "./Viewer.ts"

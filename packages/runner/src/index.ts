@@ -33,6 +33,36 @@ export {
   withOverrides
 } from "./Runner.ts"
 export { RunFailed, type RunnerError, UnrunnableScenario } from "./RunnerError.ts"
+export {
+  type BreakingPoint,
+  breakingPointOf,
+  plannedReplications,
+  runSweep,
+  type SweepCallKpis,
+  type SweepEstimate,
+  type SweepOutcome,
+  type SweepPoint,
+  type SweepRequest,
+  thresholdLabel
+} from "./Sweep.ts"
+export {
+  gridValues,
+  InvalidSweep,
+  MAX_SWEEP_POINTS,
+  parseAgents,
+  parseLoad,
+  parseSet,
+  type SweepDimension
+} from "./SweepDimension.ts"
+export {
+  SWEEP_CSV_COLUMNS,
+  type SweepDocument,
+  type SweepThreshold,
+  sweepCsv,
+  sweepDocument,
+  sweepVersion
+} from "./SweepDocument.ts"
+export { type SetOverride, setOverride } from "./SweepOverride.ts"
 export { type Variant, variantOf } from "./Variant.ts"
 export {
   checkExpectations,
