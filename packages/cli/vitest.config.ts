@@ -7,6 +7,6 @@ export default defineProject({
     name: "cli",
     include: ["test/**/*.test.ts"],
     // The tests that start the real `ccsim` as a subprocess are the cli-e2e project (vitest.e2e.config.ts).
-    exclude: [...configDefaults.exclude, "test/bin.test.ts", "test/e2e/**"]
+    exclude: [...configDefaults.exclude, "test/bin.test.ts", "test/MergeCommand.bin.test.ts", "test/e2e/**"]
   }
 })

@@ -6,6 +6,6 @@ export default defineProject({
   test: {
     ...projectDefaults,
     name: "cli-e2e",
-    include: ["test/bin.test.ts", "test/e2e/**/*.test.ts"]
+    include: ["test/bin.test.ts", "test/MergeCommand.bin.test.ts", "test/e2e/**/*.test.ts"]
   }
 })

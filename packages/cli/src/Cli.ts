@@ -19,6 +19,7 @@ const runModule = Effect.promise(() => import("./RunCommand.ts"))
 const testModule = Effect.promise(() => import("./TestCommand.ts"))
 const reportModule = Effect.promise(() => import("./ReportCommand.ts"))
 const sweepModule = Effect.promise(() => import("./SweepCommand.ts"))
+const mergeModule = Effect.promise(() => import("./MergeCommand.ts"))
 
 /** The version `ccsim --version` prints. */
 export const version = "0.1.0"
@@ -99,6 +100,18 @@ const run = Command.make(
     raw: Flag.Boolean("raw").pipe(
       Flag.withDescription("Also put every replication's raw result (exactly mergeable counts) in results.json"),
       Flag.withDefault(false)
+    ),
+    shard: Flag.String("shard").pipe(
+      Flag.withDescription("With --partial: run share k of n (k/n), the replications ≡ k−1 (mod n)"),
+      Flag.optional
+    ),
+    partial: Flag.Boolean("partial").pipe(
+      Flag.withDescription("Write a partial results file (part-k-of-n.json) for ccsim merge instead of results"),
+      Flag.withDefault(false)
+    ),
+    fromReplication: Flag.Int("from-replication").pipe(
+      Flag.withDescription("With --partial: only replications from this index on (adding to earlier parts)"),
+      Flag.optional
     )
   },
   Effect.fn(function* (flags) {
@@ -115,6 +128,9 @@ const run = Command.make(
       check: flags.check,
       trace: flags.trace,
       raw: flags.raw,
+      shard: Option.getOrUndefined(flags.shard),
+      partial: flags.partial,
+      fromReplication: Option.getOrUndefined(flags.fromReplication),
       style
     })
   })
@@ -344,8 +360,54 @@ const sweep = Command.make(
   Command.provide((flags) => Progress.layer({ enabled: !flags.quiet && !flags.json }))
 )
 
+const merge = Command.make(
+  "merge",
+  {
+    parts: Argument.String("part").pipe(
+      Argument.withDescription("Partial results files written by ccsim run --shard k/n --partial"),
+      Argument.variadic({ min: 1 })
+    ),
+    out: Flag.String("out").pipe(
+      Flag.withDescription("Output folder (default: reports/<scenario name>/)"),
+      Flag.optional
+    ),
+    allowMissing: Flag.Boolean("allow-missing").pipe(
+      Flag.withDescription("Merge even when planned replications are missing (results.json says which)"),
+      Flag.withDefault(false)
+    ),
+    raw: Flag.Boolean("raw").pipe(
+      Flag.withDescription("Also put every replication's raw result in results.json"),
+      Flag.withDefault(false)
+    ),
+    quiet
+  },
+  Effect.fn(function* (flags) {
+    const style = yield* styleOf
+    const { mergeCommand } = yield* mergeModule
+    yield* mergeCommand({
+      parts: flags.parts,
+      out: Option.getOrUndefined(flags.out),
+      allowMissing: flags.allowMissing,
+      raw: flags.raw,
+      quiet: flags.quiet,
+      style
+    })
+  })
+).pipe(
+  Command.withDescription(
+    "Merge the partial results of sharded runs into results.json, intervals.csv and report.html, exactly as one run would have written them"
+  ),
+  Command.withExamples([
+    {
+      command: "ccsim run s.yaml --shard 2/4 --partial --out parts/",
+      description: "On each of 4 machines (k = 1…4): replications ≡ k−1 (mod 4)"
+    },
+    { command: "ccsim merge parts/part-*.json --out results/", description: "Then merge the 4 parts" }
+  ])
+)
+
 /** The whole command tree with its services. */
 export const cli = ccsim.pipe(
-  Command.withSubcommands([run, test, validate, erlang, schema, report, sweep]),
+  Command.withSubcommands([run, test, validate, erlang, schema, report, sweep, merge]),
   Command.provide(OutputWriter.layer)
 )

@@ -24,6 +24,7 @@ import { renderExpectations } from "./Expectations.ts"
 import { OutputWriter } from "./OutputWriter.ts"
 import { Progress } from "./Progress.ts"
 import { renderReportFile } from "./ReportFile.ts"
+import { runPartials, shardOf } from "./RunPartial.ts"
 import type { Style } from "./Style.ts"
 import { renderSummary, runHeadline } from "./SummaryView.ts"
 import { scenarioErrorLines } from "./ValidateCommand.ts"
@@ -41,6 +42,10 @@ export interface RunOptions {
   readonly trace: boolean
   /** Also put every replication's raw result in results.json. */
   readonly raw: boolean
+  /** `--shard k/n`, `--partial`, `--from-replication f`: run a share and write a part for `ccsim merge`. */
+  readonly shard?: string | undefined
+  readonly partial?: boolean | undefined
+  readonly fromReplication?: number | undefined
   readonly style: Style
 }
 
@@ -138,7 +143,12 @@ const loadAll = (files: ReadonlyArray<string>, style: Style) =>
   )
 
 /** Prints one scenario's report to the console. */
-const printRun = (scenario: Scenario, analysis: Analysis, written: ReadonlyArray<string>, options: RunOptions) =>
+export const printRun = (
+  scenario: Scenario,
+  analysis: Analysis,
+  written: ReadonlyArray<string>,
+  options: Pick<RunOptions, "quiet" | "style">
+) =>
   Effect.gen(function* () {
     const { style } = options
     const expectations = analysis.thresholds.map(thresholdExpectation)
@@ -186,6 +196,13 @@ export const runCommand = (options: RunOptions) =>
 
 const runScenarios = Effect.fnUntraced(function* (options: RunOptions) {
   yield* checkFlags(options)
+  const shard = yield* shardOf({
+    shard: options.shard,
+    partial: options.partial === true,
+    fromReplication: options.fromReplication,
+    trace: options.trace,
+    json: options.json
+  })
   const scenarios = (yield* loadAll(options.files, options.style)).map((s) =>
     withOverrides(s, { seed: options.seed, replications: options.replications })
   )
@@ -193,6 +210,10 @@ const runScenarios = Effect.fnUntraced(function* (options: RunOptions) {
     scenarios.map((s) => s.name),
     options.out
   )
+  if (shard !== undefined) {
+    const { files, check, quiet } = options
+    return yield* runPartials({ scenarios, files, folders, shard, check, quiet })
+  }
   const runner = yield* Runner
   const progress = yield* Progress
   const writer = yield* OutputWriter

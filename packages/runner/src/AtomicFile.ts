@@ -5,6 +5,7 @@
  */
 import * as fs from "node:fs"
 import * as path from "node:path"
+import { Effect, Exit } from "effect"
 
 /** A synchronous, buffered text sink. */
 export interface LineSink {
@@ -64,4 +65,38 @@ export const writeAtomicSync = (file: string, produce: (sink: LineSink) => void)
     fs.rmSync(temp, { force: true })
     throw error
   }
+}
+
+/**
+ * Writes several files so that all of them appear or none does: each content is produced and written to a
+ * temporary file (interruptible between files; a content may be an interruptible computation), then all are
+ * renamed into place in one synchronous step. On failure or interruption the temporary files are removed.
+ * Fails with the target path and the error when a file cannot be written.
+ */
+export const writeAllAtomic = <E, R>(
+  files: ReadonlyArray<{ readonly path: string; readonly content: Effect.Effect<string, E, R> }>
+): Effect.Effect<void, E | { readonly path: string; readonly error: unknown }, R> => {
+  const temps: Array<string> = []
+  const removeTemps = Effect.sync(() => {
+    for (const temp of temps) fs.rmSync(temp, { force: true })
+  })
+  return Effect.gen(function* () {
+    const written: Array<readonly [string, string]> = []
+    for (const file of files) {
+      const content = yield* file.content
+      const temp = tempPathFor(file.path)
+      temps.push(temp)
+      yield* Effect.try({
+        try: () => fs.writeFileSync(temp, content),
+        catch: (error) => ({ path: file.path, error })
+      })
+      written.push([temp, file.path])
+    }
+    yield* Effect.try({
+      try: () => {
+        for (const [temp, target] of written) fs.renameSync(temp, target)
+      },
+      catch: (error) => ({ path: files[0]?.path ?? "", error })
+    })
+  }).pipe(Effect.onExit((exit) => (Exit.isSuccess(exit) ? Effect.void : removeTemps)))
 }

@@ -4,8 +4,32 @@
  * `compare`, `sweep`, `staff` and `merge` are built from these.
  */
 export { type Analysis, analyze, MAX_VIOLATIONS_SHOWN, type ReplicationViolation } from "./Analysis.ts"
-export { isTempFile, type LineSink, openSink, SINK_CHUNK, tempPathFor, writeAtomicSync } from "./AtomicFile.ts"
+export {
+  isTempFile,
+  type LineSink,
+  openSink,
+  SINK_CHUNK,
+  tempPathFor,
+  writeAllAtomic,
+  writeAtomicSync
+} from "./AtomicFile.ts"
 export { type BatchOptions, Executor, type Job } from "./Executor.ts"
+export {
+  addReplicationsCommand,
+  type Coverage,
+  checkParts,
+  decodePart,
+  estimateTotal,
+  formatReplications,
+  type MergedRun,
+  MergeRefused,
+  type MoreReplications,
+  mergedResults,
+  mergeParts,
+  mergeRunParts,
+  type Part,
+  type PartialHeader
+} from "./Merge.ts"
 export {
   DEFAULT_PRECISION_METRICS,
   MIN_AUTO_REPLICATIONS,
@@ -33,6 +57,18 @@ export {
   withOverrides
 } from "./Runner.ts"
 export { RunFailed, type RunnerError, UnrunnableScenario } from "./RunnerError.ts"
+export {
+  PARTIAL_VERSION,
+  PartialHeaderSchema,
+  partialFileName,
+  ReplicationResultSchema,
+  type RunPartial,
+  RunPartialSchema,
+  runPartial,
+  type ShardSpec,
+  scenarioHashOf,
+  shardReplications
+} from "./Shard.ts"
 export {
   type BreakingPoint,
   breakingPointOf,
