@@ -74,6 +74,17 @@ export class NdjsonWriter {
     this.used = u
   }
 
+  /** Any string: copied as ASCII when it is, UTF-8 encoded otherwise. */
+  text(s: string): void {
+    for (let i = 0; i < s.length; i++) {
+      if (s.charCodeAt(i) > 127) {
+        this.put(new TextEncoder().encode(s))
+        return
+      }
+    }
+    this.ascii(s)
+  }
+
   put(bytes: Uint8Array): void {
     if (!this.room(bytes.length)) {
       this.emit(bytes)
@@ -83,22 +94,36 @@ export class NdjsonWriter {
     this.used += bytes.length
   }
 
-  /** A number as `JSON.stringify` writes it; non-negative safe integers without a string. */
+  /** A number as `JSON.stringify` writes it; a non-negative int32 (times, call numbers) without a string. */
   number(n: number): void {
-    if (!(Number.isSafeInteger(n) && n >= 0)) {
-      this.ascii(JSON.stringify(n))
+    if (!((n | 0) === n && n >= 0)) {
+      this.ascii(Number.isFinite(n) ? String(n) : "null")
       return
     }
     let digits = 1
-    for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++
+    for (let x = n; x >= 10; x = (x / 10) | 0) digits++
     this.room(digits)
     const b = this.buf
     let x = n
     for (let i = this.used + digits - 1; i >= this.used; i--) {
-      b[i] = 48 + (x % 10)
-      x = Math.floor(x / 10)
+      const q = (x / 10) | 0
+      b[i] = 48 + x - 10 * q
+      x = q
     }
     this.used += digits
+  }
+
+  /** `,"key":` for an ASCII key. */
+  key(key: string): void {
+    this.room(key.length + 4)
+    const b = this.buf
+    let u = this.used
+    b[u++] = COMMA
+    b[u++] = QUOTE
+    for (let i = 0; i < key.length; i++) b[u++] = key.charCodeAt(i)
+    b[u++] = QUOTE
+    b[u++] = COLON
+    this.used = u
   }
 
   private emit(bytes: Uint8Array): void {
@@ -115,22 +140,15 @@ export class NdjsonSink implements EventSink {
   private readonly quoted = new Map<string, Uint8Array>()
   private readonly encoder = new TextEncoder()
   private lastT = -1
-  private lastAt = ""
-  /** Each line's opening: the writer's prefix and the first key. */
-  private readonly open: Uint8Array
+  /** The opening of every line at `lastT`, up to the event name: `{"t":…,"at":"…","event":"`. */
+  private head = ""
+
+  private readonly asciiPrefix: boolean
 
   constructor(model: Model, writer: NdjsonWriter) {
     this.w = writer
     this.scripted = model.scriptedCalls
-    this.open = this.encoder.encode(`${writer.linePrefix}"t":`)
-  }
-
-  private key(key: string): void {
-    this.w.byte(COMMA)
-    this.w.byte(QUOTE)
-    this.w.ascii(key)
-    this.w.byte(QUOTE)
-    this.w.byte(COLON)
+    this.asciiPrefix = !/[^\x20-\x7e]/.test(writer.linePrefix)
   }
 
   private string(value: string): void {
@@ -145,30 +163,28 @@ export class NdjsonSink implements EventSink {
   begin(t: number, event: string): void {
     if (t !== this.lastT) {
       this.lastT = t
-      this.lastAt = formatClockTime(t)
+      // join makes a flat string; a concatenation would be a rope, slow to read character by character.
+      this.head = [this.w.linePrefix, '"t":', JSON.stringify(t), ',"at":"', formatClockTime(t), '","event":"'].join("")
     }
-    this.w.put(this.open)
-    this.w.number(t)
-    this.w.ascii(',"at":"')
-    this.w.ascii(this.lastAt)
-    this.w.ascii('","event":"')
+    if (this.asciiPrefix) this.w.ascii(this.head)
+    else this.w.text(this.head)
     this.w.ascii(event)
     this.w.byte(QUOTE)
   }
   str(key: string, value: string): void {
-    this.key(key)
+    this.w.key(key)
     this.string(value)
   }
   num(key: string, value: number): void {
-    this.key(key)
+    this.w.key(key)
     this.w.number(value)
   }
   bool(key: string, value: boolean): void {
-    this.key(key)
+    this.w.key(key)
     this.w.ascii(value ? "true" : "false")
   }
   call(key: string, n: number): void {
-    this.key(key)
+    this.w.key(key)
     if (n < this.scripted.length) {
       this.string(this.scripted[n]!.id)
       return
@@ -178,7 +194,7 @@ export class NdjsonSink implements EventSink {
     this.w.byte(QUOTE)
   }
   clock(key: string, t: number): void {
-    this.key(key)
+    this.w.key(key)
     this.w.byte(QUOTE)
     this.w.ascii(formatClockTime(t))
     this.w.byte(QUOTE)

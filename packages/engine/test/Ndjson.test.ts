@@ -51,6 +51,8 @@ describe("NDJSON trace", () => {
     const expected = events.map((e) => `{"replication":2,${JSON.stringify(e).slice(1)}\n`).join("")
     expect(text).toBe(expected)
     expect(writer.bytes).toBe(Buffer.byteLength(expected))
+    const unicode = traced(s, 0, 64, '{"réplique":2,')
+    expect(unicode.text).toBe(events.map((e) => `{"réplique":2,${JSON.stringify(e).slice(1)}\n`).join(""))
   })
 
   it("escapes strings as JSON does", () => {
