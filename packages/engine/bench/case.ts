@@ -9,7 +9,7 @@
  */
 import { closeSync, openSync, writeSync } from "node:fs"
 import { erlangA as erlangAAnalytic } from "@ccsim/analytic"
-import { compile, type Model, TraceRecorder } from "../src/index.ts"
+import { compile, type Model, NdjsonWriter, TraceRecorder } from "../src/index.ts"
 import { type Measured, measureReplication } from "../src/metrics/index.ts"
 import { runBaseline } from "./baseline.ts"
 import { ERLANG_A, erlangA, erlangAHorizon, largeCenter } from "./scenarios.ts"
@@ -89,26 +89,22 @@ const baseline = (calls: number, runs: number): NonNullable<CaseOutput["baseline
   }
 }
 
-/** Buffered NDJSON writer: what `--trace` costs, without the CLI around it. */
+/** NDJSON to a file through the engine's reusable buffer: what `--trace` costs, without the CLI around it. */
 class NdjsonFile {
   private readonly fd: number
-  private buffer = ""
-  bytes = 0
+  readonly writer: NdjsonWriter
   constructor(path: string) {
-    this.fd = openSync(path, "w")
+    const fd = openSync(path, "w")
+    this.fd = fd
+    this.writer = new NdjsonWriter((bytes) => {
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done)
+    })
   }
-  write(line: string) {
-    this.buffer += line
-    this.buffer += "\n"
-    if (this.buffer.length > 1 << 16) this.flush()
-  }
-  flush() {
-    this.bytes += Buffer.byteLength(this.buffer)
-    writeSync(this.fd, this.buffer)
-    this.buffer = ""
+  get bytes() {
+    return this.writer.bytes
   }
   close() {
-    this.flush()
+    this.writer.flush()
     closeSync(this.fd)
   }
 }
@@ -122,7 +118,7 @@ const erlangARun = (model: Model, calls: number, mode: Mode, tracePath: string) 
     replication: 0,
     horizon: erlangAHorizon(calls),
     check: mode === "check",
-    ...(file !== undefined ? { observer: new TraceRecorder(model, (event) => file.write(JSON.stringify(event))) } : {})
+    ...(file !== undefined ? { observer: new TraceRecorder(model, file.writer) } : {})
   })
   file?.close()
   return { measured, traceBytes: file?.bytes ?? 0 }

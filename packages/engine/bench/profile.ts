@@ -4,9 +4,9 @@
  *   node --cpu-prof --cpu-prof-dir=reports/bench/profiles packages/engine/bench/profile.ts [mode] [calls] [runs]
  *
  * mode: `engine` (no observer), `metrics` (the MetricsCollector, as `ccsim run`), `check` (and the conformance
- * checker), `trace` (and a trace recorder serialising every event). Prints calls/s of each run.
+ * checker), `trace` (and a trace recorder writing every event as NDJSON bytes). Prints calls/s of each run.
  */
-import { compile, TraceRecorder } from "../src/index.ts"
+import { compile, NdjsonWriter, TraceRecorder } from "../src/index.ts"
 import { measureReplication } from "../src/metrics/index.ts"
 import { runReplication } from "../src/Simulation.ts"
 import { erlangA, erlangAHorizon } from "./scenarios.ts"
@@ -22,9 +22,12 @@ const once = () => {
     case "engine":
       return runReplication(model, { replication: 0, horizon })
     case "trace": {
-      const trace = new TraceRecorder(model, (e) => {
-        sink += JSON.stringify(e).length
-      })
+      const trace = new TraceRecorder(
+        model,
+        new NdjsonWriter((bytes) => {
+          sink += bytes.length
+        })
+      )
       return measureReplication(model, { replication: 0, horizon, observer: trace }).stats
     }
     default:

@@ -4,7 +4,7 @@
  *
  *   node packages/engine/bench/quick.ts [calls] [rounds] [modes, comma-separated: engine,metrics,check,trace]
  */
-import { compile, TraceRecorder } from "../src/index.ts"
+import { compile, NdjsonWriter, TraceRecorder } from "../src/index.ts"
 import { measureReplication } from "../src/metrics/index.ts"
 import { runReplication } from "../src/Simulation.ts"
 import { runBaseline } from "./baseline.ts"
@@ -20,9 +20,12 @@ let sink = 0
 const ccsim = (mode: string) => {
   if (mode === "engine") return runReplication(model, { replication: 0, horizon }).calls
   if (mode === "trace") {
-    const observer = new TraceRecorder(model, (e) => {
-      sink += JSON.stringify(e).length
-    })
+    const observer = new TraceRecorder(
+      model,
+      new NdjsonWriter((bytes) => {
+        sink += bytes.length
+      })
+    )
     return measureReplication(model, { replication: 0, horizon, observer }).stats.calls
   }
   return measureReplication(model, { replication: 0, horizon, check: mode === "check" }).stats.calls

@@ -5,6 +5,7 @@
  *
  * Call, agent, queue, tenant and source arguments are indices; `-1` means "none".
  */
+import { HOOKS } from "./Hooks.ts"
 
 /** Call types (R1), plus outbound calls placed by agents (R8). */
 export const CallKind = { queue: 0, direct: 1, internal: 2, outbound: 3 } as const
@@ -156,33 +157,10 @@ export interface Observer {
 }
 
 /** An observer that ignores everything; extend it to implement only some hooks. */
-export class NullObserver implements Observer {
-  callArrived(
-    _t: number,
-    _call: number,
-    _kind: CallKind,
-    _tenant: number,
-    _known: boolean,
-    _source: number,
-    _redialOf: number
-  ): void {}
-  callRouted(_t: number, _call: number, _step: StepKind, _target: number): void {}
-  callQueued(_t: number, _call: number, _queue: number): void {}
-  callRolledOver(_t: number, _call: number, _queue: number, _reason: RolloverReason): void {}
-  offerStarted(_t: number, _call: number, _agent: number, _queue: number): void {}
-  offerAccepted(_t: number, _call: number, _agent: number, _queue: number): void {}
-  offerRejected(_t: number, _call: number, _agent: number, _queue: number): void {}
-  offerMissed(_t: number, _call: number, _agent: number, _queue: number): void {}
-  offerCancelled(_t: number, _call: number, _agent: number, _queue: number, _reason: CancelReason): void {}
-  outboundStarted(_t: number, _call: number, _agent: number): void {}
-  callHeld(_t: number, _call: number, _agent: number): void {}
-  callResumed(_t: number, _call: number, _agent: number): void {}
-  callAbandoned(_t: number, _call: number, _queue: number, _stage: AbandonStage): void {}
-  callEnded(_t: number, _call: number, _agent: number, _outcome: EndOutcome): void {}
-  redialScheduled(_t: number, _call: number, _at: number): void {}
-  wrapUpStarted(_t: number, _agent: number, _call: number, _queue: number, _duration: number): void {}
-  wrapUpEnded(_t: number, _agent: number): void {}
-  agentStatusChanged(_t: number, _agent: number, _status: AgentStatus, _cause: StatusCause, _reason: number): void {}
-  agentOvertimeStarted(_t: number, _agent: number): void {}
-  simulationEnded(_t: number): void {}
+export interface NullObserver extends Observer {}
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the hooks are added to the prototype from the table
+export class NullObserver {}
+const ignore = (): void => {}
+for (const hook of HOOKS) {
+  Object.defineProperty(NullObserver.prototype, hook.name, { value: ignore, writable: true, configurable: true })
 }

@@ -11,6 +11,7 @@ export { compileSampler, poissonDeviate, type Sampler, sampleMs, sampleRaw } fro
 export { matchTrace, showEvent, type TraceMatch, type TraceMismatch } from "./MatchTrace.ts"
 export * from "./Model.ts"
 export * from "./metrics/index.ts"
+export { NdjsonWriter } from "./Ndjson.ts"
 export * from "./Observer.ts"
 export { GUARD_AFTER_CLOSE_MS, type RunOptions, type RunStats, runReplication } from "./Simulation.ts"
 export * from "./stats/index.ts"

@@ -14,18 +14,9 @@ import {
   type TraceEvent,
   TraceRecorder
 } from "../src/index.ts"
-import { oneQueue, qcall, scenario } from "./helpers.ts"
+import { everyKindOnce } from "./helpers.ts"
 
-const model = compile(
-  scenario(
-    oneQueue({}, [{ id: "alice" }], {
-      traffic: [
-        { id: "web", type: "queue", trackingNumber: "555-0100", arrivals: { ratePerHour: 1 }, handleTime: "1m" }
-      ],
-      script: { calls: [qcall("+5s", "1m", { id: "x1" })] }
-    })
-  )
-)
+const model = compile(everyKindOnce())
 
 describe("TraceRecorder", () => {
   it("turns every hook into a JSON-ready event with ids and names", () => {

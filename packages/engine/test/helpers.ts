@@ -73,3 +73,14 @@ export const withoutSetup = (lines: ReadonlyArray<string>): ReadonlyArray<string
     (l) =>
       !(l.startsWith("08:00:00 agent-status-changed") && l.endsWith("cause=shift")) && !l.includes("simulation-ended")
   )
+
+/** A scenario in which index 0 names something of every kind a trace event shows (call, agent, queue, tenant, source, reason). */
+export const everyKindOnce = (): Scenario =>
+  scenario(
+    oneQueue({}, [{ id: "alice" }], {
+      traffic: [
+        { id: "web", type: "queue", trackingNumber: "555-0100", arrivals: { ratePerHour: 1 }, handleTime: "1m" }
+      ],
+      script: { calls: [qcall("+5s", "1m", { id: "x1" })] }
+    })
+  )
