@@ -62,6 +62,14 @@ const quiet = Flag.Boolean("quiet").pipe(
   Flag.withDefault(false)
 )
 
+/** `--set PATH=VALUE`, repeatable: what-ifs without editing the file. */
+const set = Flag.String("set").pipe(
+  Flag.withDescription(
+    "Override a scenario value, e.g. queues[service].ringTimeout=30s or agents[csr-early].count=9 (repeatable; VALUE is YAML)"
+  ),
+  Flag.atLeast(0)
+)
+
 const workers = Flag.Int("workers").pipe(
   Flag.withDescription("Worker threads for replications; 1 runs in-process (default: number of cores)"),
   Flag.withDefault(os.availableParallelism())
@@ -77,6 +85,7 @@ const run = Command.make(
       Flag.withDescription("Independent replications (default: the scenario's)"),
       Flag.optional
     ),
+    set,
     workers,
     out: Flag.String("out").pipe(
       Flag.withDescription("Output folder (default: reports/<scenario name>/)"),
@@ -107,6 +116,7 @@ const run = Command.make(
       files: flags.scenarios,
       seed: Option.getOrUndefined(flags.seed),
       replications: Option.getOrUndefined(flags.replications),
+      set: flags.set,
       workers: flags.workers,
       out: Option.getOrUndefined(flags.out),
       json: flags.json,
@@ -148,6 +158,7 @@ const test = Command.make(
       Flag.withDescription("Stop at the first failing scenario"),
       Flag.withDefault(false)
     ),
+    set,
     workers,
     quiet
   },
@@ -159,6 +170,7 @@ const test = Command.make(
       junit: Option.getOrUndefined(flags.junit),
       shard: Option.getOrUndefined(flags.shard),
       bail: flags.bail,
+      set: flags.set,
       workers: flags.workers,
       quiet: flags.quiet,
       style

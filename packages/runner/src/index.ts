@@ -7,6 +7,14 @@ export { type Analysis, analyze, MAX_VIOLATIONS_SHOWN, type ReplicationViolation
 export { isTempFile, type LineSink, openSink, SINK_CHUNK, tempPathFor, writeAtomicSync } from "./AtomicFile.ts"
 export { type BatchOptions, Executor, type Job } from "./Executor.ts"
 export {
+  applyOverrides,
+  encodeScenario,
+  type Override,
+  type OverrideSegment,
+  parseOverride,
+  parseOverrides
+} from "./Overrides.ts"
+export {
   DEFAULT_PRECISION_METRICS,
   MIN_AUTO_REPLICATIONS,
   type Precision,
