@@ -5,6 +5,30 @@
  */
 export { type Analysis, analyze, MAX_VIOLATIONS_SHOWN, type ReplicationViolation } from "./Analysis.ts"
 export { isTempFile, type LineSink, openSink, SINK_CHUNK, tempPathFor, writeAtomicSync } from "./AtomicFile.ts"
+export {
+  COMPARE_CSV_COLUMNS,
+  COMPARE_VERSION,
+  type CompareDocument,
+  CompareInputError,
+  type CompareRequest,
+  type CompareRow,
+  type CompareRun,
+  checkMargins,
+  compareCsv,
+  compareDocument,
+  compareJson,
+  compareRows,
+  type Difference,
+  incomparability,
+  type Margin,
+  type MarginResult,
+  pairedDifference,
+  parseMargin,
+  runComparison,
+  type SideEstimate,
+  type Verdict,
+  welchHalfWidth
+} from "./Compare.ts"
 export { type BatchOptions, Executor, type Job } from "./Executor.ts"
 export {
   applyOverrides,
