@@ -18,6 +18,7 @@ import { validateCommand } from "./ValidateCommand.ts"
 const runModule = Effect.promise(() => import("./RunCommand.ts"))
 const testModule = Effect.promise(() => import("./TestCommand.ts"))
 const reportModule = Effect.promise(() => import("./ReportCommand.ts"))
+const compareModule = Effect.promise(() => import("./CompareCommand.ts"))
 
 /** The version `ccsim --version` prints. */
 export const version = "0.1.0"
@@ -187,6 +188,74 @@ const test = Command.make(
   Command.provide((flags) => Progress.layer({ enabled: !flags.quiet }))
 )
 
+const compare = Command.make(
+  "compare",
+  {
+    base: Argument.String("base").pipe(Argument.withDescription("The base scenario")),
+    candidate: Argument.String("candidate").pipe(
+      Argument.withDescription("The candidate scenario (default: BASE with the --set overrides)"),
+      Argument.optional
+    ),
+    set,
+    maxWorse: Flag.String("max-worse").pipe(
+      Flag.withDescription(
+        "Non-inferiority margin METRIC[@SCOPE]=MARGIN, e.g. service-level=0.01 or asa=5s: exit 1 when the candidate may be worse by more (repeatable)"
+      ),
+      Flag.atLeast(0)
+    ),
+    seed: Flag.Int("seed").pipe(Flag.withDescription("Seed of both (default: the base's)"), Flag.optional),
+    replications: Flag.Int("replications").pipe(
+      Flag.withAlias("r"),
+      Flag.withDescription("Replications of each, the same indices (default: the base's)"),
+      Flag.optional
+    ),
+    workers,
+    out: Flag.String("out").pipe(
+      Flag.withDescription("Output folder (default: reports/<base name>-compare/)"),
+      Flag.optional
+    ),
+    junit: Flag.String("junit").pipe(
+      Flag.withDescription("Write a JUnit XML report: one testcase per margin"),
+      Flag.optional
+    ),
+    json: Flag.Boolean("json").pipe(
+      Flag.withDescription("Print compare.json on stdout instead of the tables"),
+      Flag.withDefault(false)
+    ),
+    quiet
+  },
+  Effect.fn(function* (flags) {
+    const style = yield* styleOf
+    const { compareCommand } = yield* compareModule
+    yield* compareCommand({
+      base: flags.base,
+      candidate: Option.getOrUndefined(flags.candidate),
+      set: flags.set,
+      maxWorse: flags.maxWorse,
+      seed: Option.getOrUndefined(flags.seed),
+      replications: Option.getOrUndefined(flags.replications),
+      workers: flags.workers,
+      out: Option.getOrUndefined(flags.out),
+      junit: Option.getOrUndefined(flags.junit),
+      json: flags.json,
+      quiet: flags.quiet,
+      style
+    })
+  })
+).pipe(
+  Command.withDescription(
+    "Compare two scenarios (or one with --set overrides) with common random numbers: paired differences with 95% CIs, verdicts, non-inferiority margins"
+  ),
+  Command.withExamples([
+    { command: "ccsim compare base.yaml --set 'agents[csr].count=11'", description: "What if one more agent" },
+    {
+      command: "ccsim compare base.yaml new.yaml --max-worse service-level=0.01 --junit junit.xml",
+      description: "CI gate"
+    }
+  ]),
+  Command.provide((flags) => Progress.layer({ enabled: !flags.quiet && !flags.json }))
+)
+
 const validate = Command.make(
   "validate",
   {
@@ -285,6 +354,6 @@ const report = Command.make(
 
 /** The whole command tree with its services. */
 export const cli = ccsim.pipe(
-  Command.withSubcommands([run, test, validate, erlang, schema, report]),
+  Command.withSubcommands([run, test, validate, erlang, schema, report, compare]),
   Command.provide(OutputWriter.layer)
 )
