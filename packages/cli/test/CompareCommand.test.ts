@@ -6,6 +6,7 @@ import { Effect } from "effect"
 import { ccsimInProcess, repoRoot } from "./run.ts"
 
 const base = path.join(repoRoot, "scenarios/compare/base.yaml")
+const candidate = path.join(repoRoot, "scenarios/compare/candidate.yaml")
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), "ccsim-compare-"))
 const read = (folder: string, name: string) => fs.readFileSync(path.join(folder, name), "utf8")
 
@@ -142,5 +143,39 @@ describe("ccsim compare", () => {
       assert.notInclude(passed, "<failure")
       fs.rmSync(out, { recursive: true, force: true })
     })
+  )
+
+  it.effect(
+    "the scenarios/compare example of the README: the candidate passes its margins, seen only thanks to pairing",
+    () =>
+      Effect.gen(function* () {
+        const out = tmp()
+        const { code, stdout } = yield* ccsimInProcess([
+          "compare",
+          base,
+          candidate,
+          "--max-worse",
+          "service-level=0.02",
+          "--max-worse",
+          "asa=10s",
+          "--workers",
+          "1",
+          "--out",
+          out
+        ])
+        assert.strictEqual(code, 0)
+        assert.include(stdout.join("\n"), "service level = answered within T / offered (answered-of-offered)")
+        const document = JSON.parse(read(out, "compare.json"))
+        const sl = document.rows.find(
+          (r: { scope: string; metric: string; interval: string | null }) =>
+            r.scope === "total" && r.metric === "service-level" && r.interval === null
+        )
+        // The gain is smaller than the independent half-width (two separate runs could not tell), yet the paired
+        // interval excludes zero.
+        assert.isBelow(sl.difference.mean, sl.independentHalfWidth)
+        assert.isAbove(sl.difference.ci[0], 0)
+        assert.strictEqual(sl.verdict, "better")
+        fs.rmSync(out, { recursive: true, force: true })
+      })
   )
 })
