@@ -20,6 +20,7 @@ const testModule = Effect.promise(() => import("./TestCommand.ts"))
 const reportModule = Effect.promise(() => import("./ReportCommand.ts"))
 const sweepModule = Effect.promise(() => import("./SweepCommand.ts"))
 const mergeModule = Effect.promise(() => import("./MergeCommand.ts"))
+const compareModule = Effect.promise(() => import("./CompareCommand.ts"))
 
 /** The version `ccsim --version` prints. */
 export const version = "0.1.0"
@@ -64,6 +65,14 @@ const quiet = Flag.Boolean("quiet").pipe(
   Flag.withDefault(false)
 )
 
+/** `--set PATH=VALUE`, repeatable: what-ifs without editing the file. */
+const set = Flag.String("set").pipe(
+  Flag.withDescription(
+    "Override a scenario value, e.g. queues[service].ringTimeout=30s or agents[csr-early].count=9 (repeatable; VALUE is YAML)"
+  ),
+  Flag.atLeast(0)
+)
+
 const workers = Flag.Int("workers").pipe(
   Flag.withDescription("Worker threads for replications; 1 runs in-process (default: number of cores)"),
   Flag.withDefault(os.availableParallelism())
@@ -79,6 +88,7 @@ const run = Command.make(
       Flag.withDescription("Independent replications (default: the scenario's)"),
       Flag.optional
     ),
+    set,
     workers,
     out: Flag.String("out").pipe(
       Flag.withDescription("Output folder (default: reports/<scenario name>/)"),
@@ -121,6 +131,7 @@ const run = Command.make(
       files: flags.scenarios,
       seed: Option.getOrUndefined(flags.seed),
       replications: Option.getOrUndefined(flags.replications),
+      set: flags.set,
       workers: flags.workers,
       out: Option.getOrUndefined(flags.out),
       json: flags.json,
@@ -165,6 +176,7 @@ const test = Command.make(
       Flag.withDescription("Stop at the first failing scenario"),
       Flag.withDefault(false)
     ),
+    set,
     workers,
     quiet
   },
@@ -176,6 +188,7 @@ const test = Command.make(
       junit: Option.getOrUndefined(flags.junit),
       shard: Option.getOrUndefined(flags.shard),
       bail: flags.bail,
+      set: flags.set,
       workers: flags.workers,
       quiet: flags.quiet,
       style
@@ -190,6 +203,74 @@ const test = Command.make(
     { command: "ccsim test scenarios/ --junit junit.xml --shard 1/2", description: "CI: half the files, JUnit XML" }
   ]),
   Command.provide((flags) => Progress.layer({ enabled: !flags.quiet }))
+)
+
+const compare = Command.make(
+  "compare",
+  {
+    base: Argument.String("base").pipe(Argument.withDescription("The base scenario")),
+    candidate: Argument.String("candidate").pipe(
+      Argument.withDescription("The candidate scenario (default: BASE with the --set overrides)"),
+      Argument.optional
+    ),
+    set,
+    maxWorse: Flag.String("max-worse").pipe(
+      Flag.withDescription(
+        "Non-inferiority margin METRIC[@SCOPE]=MARGIN, e.g. service-level=0.01 or asa=5s: exit 1 when the candidate may be worse by more (repeatable)"
+      ),
+      Flag.atLeast(0)
+    ),
+    seed: Flag.Int("seed").pipe(Flag.withDescription("Seed of both (default: the base's)"), Flag.optional),
+    replications: Flag.Int("replications").pipe(
+      Flag.withAlias("r"),
+      Flag.withDescription("Replications of each, the same indices (default: the base's)"),
+      Flag.optional
+    ),
+    workers,
+    out: Flag.String("out").pipe(
+      Flag.withDescription("Output folder (default: reports/<base name>-compare/)"),
+      Flag.optional
+    ),
+    junit: Flag.String("junit").pipe(
+      Flag.withDescription("Write a JUnit XML report: one testcase per margin"),
+      Flag.optional
+    ),
+    json: Flag.Boolean("json").pipe(
+      Flag.withDescription("Print compare.json on stdout instead of the tables"),
+      Flag.withDefault(false)
+    ),
+    quiet
+  },
+  Effect.fn(function* (flags) {
+    const style = yield* styleOf
+    const { compareCommand } = yield* compareModule
+    yield* compareCommand({
+      base: flags.base,
+      candidate: Option.getOrUndefined(flags.candidate),
+      set: flags.set,
+      maxWorse: flags.maxWorse,
+      seed: Option.getOrUndefined(flags.seed),
+      replications: Option.getOrUndefined(flags.replications),
+      workers: flags.workers,
+      out: Option.getOrUndefined(flags.out),
+      junit: Option.getOrUndefined(flags.junit),
+      json: flags.json,
+      quiet: flags.quiet,
+      style
+    })
+  })
+).pipe(
+  Command.withDescription(
+    "Compare two scenarios (or one with --set overrides) with common random numbers: paired differences with 95% CIs, verdicts, non-inferiority margins"
+  ),
+  Command.withExamples([
+    { command: "ccsim compare base.yaml --set 'agents[csr].count=11'", description: "What if one more agent" },
+    {
+      command: "ccsim compare base.yaml new.yaml --max-worse service-level=0.01 --junit junit.xml",
+      description: "CI gate"
+    }
+  ]),
+  Command.provide((flags) => Progress.layer({ enabled: !flags.quiet && !flags.json }))
 )
 
 const validate = Command.make(
@@ -408,6 +489,6 @@ const merge = Command.make(
 
 /** The whole command tree with its services. */
 export const cli = ccsim.pipe(
-  Command.withSubcommands([run, test, validate, erlang, schema, report, sweep, merge]),
+  Command.withSubcommands([run, test, validate, erlang, schema, report, sweep, merge, compare]),
   Command.provide(OutputWriter.layer)
 )

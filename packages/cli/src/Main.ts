@@ -32,7 +32,7 @@ export const describeCliError = (commandPath: ReadonlyArray<string>, error: NonS
     case "UnexpectedArgument":
       return `${command}: expected no more arguments, found ${error.arguments.map((a) => JSON.stringify(a)).join(" ")}${help}`
     case "UnknownSubcommand":
-      return `${command}: unknown command ${JSON.stringify(error.subcommand)}${didYouMean(error.suggestions)}; commands: run, test, validate, erlang, schema, report`
+      return `${command}: unknown command ${JSON.stringify(error.subcommand)}${didYouMean(error.suggestions)}; commands: run, test, validate, erlang, schema, report, compare`
     case "DuplicateOption":
       return `${command}: flag ${error.option} is defined twice`
     case "ValidationError":

@@ -8,7 +8,9 @@ import { formatViolation } from "@ccsim/engine"
 import type { Analysis, RunOutcome } from "@ccsim/runner"
 import {
   analyze,
+  applyOverrides,
   intervalsCsvOf,
+  parseOverrides,
   Runner,
   replicationPlan,
   runDocument,
@@ -34,6 +36,8 @@ export interface RunOptions {
   readonly files: ReadonlyArray<string>
   readonly seed: number | undefined
   readonly replications: number | undefined
+  /** `--set PATH=VALUE` overrides, applied to every scenario. */
+  readonly set: ReadonlyArray<string>
   readonly workers: number
   readonly out: string | undefined
   readonly json: boolean
@@ -203,9 +207,12 @@ const runScenarios = Effect.fnUntraced(function* (options: RunOptions) {
     trace: options.trace,
     json: options.json
   })
-  const scenarios = (yield* loadAll(options.files, options.style)).map((s) =>
-    withOverrides(s, { seed: options.seed, replications: options.replications })
-  )
+  const overrides = yield* Effect.fromResult(parseOverrides(options.set))
+  const scenarios: Array<Scenario> = []
+  for (const loaded of yield* loadAll(options.files, options.style)) {
+    const overridden = yield* Effect.fromResult(applyOverrides(loaded, overrides))
+    scenarios.push(withOverrides(overridden, { seed: options.seed, replications: options.replications }))
+  }
   const folders = outputFolders(
     scenarios.map((s) => s.name),
     options.out

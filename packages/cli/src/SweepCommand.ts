@@ -15,7 +15,6 @@ import {
   runSweep,
   type SweepDimension,
   type SweepRequest,
-  setOverride,
   sweepCsv,
   sweepDocument,
   withOverrides
@@ -86,8 +85,7 @@ export const sweepCommand = Effect.fnUntraced(function* (options: SweepOptions) 
     subject: options.file,
     dimension,
     replications: options.replications ?? scenario.replications,
-    findBreak: options.findBreak ? { tolerance: options.tolerance } : undefined,
-    setOverride
+    findBreak: options.findBreak ? { tolerance: options.tolerance } : undefined
   }
   if (request.replications < 2 && !options.json) {
     yield* Console.error(

@@ -4,8 +4,8 @@
  * Exit 1 when a strict expectation fails, 2 when a file is invalid, 3 on an internal error.
  */
 import * as path from "node:path"
-import type { Expectation, RunnerError, ScenarioVerdict } from "@ccsim/runner"
-import { checkExpectations, Runner } from "@ccsim/runner"
+import type { Expectation, Override, RunnerError, ScenarioVerdict } from "@ccsim/runner"
+import { applyOverrides, checkExpectations, parseOverrides, Runner } from "@ccsim/runner"
 import type { Scenario, ScenarioError } from "@ccsim/scenario"
 import { loadScenarioFile } from "@ccsim/scenario"
 import { Clock, Console, Effect } from "effect"
@@ -26,6 +26,8 @@ export interface TestOptions {
   readonly junit: string | undefined
   readonly shard: string | undefined
   readonly bail: boolean
+  /** `--set PATH=VALUE` overrides, applied to every scenario. */
+  readonly set: ReadonlyArray<string>
   readonly workers: number
   readonly quiet: boolean
   readonly style: Style
@@ -126,6 +128,7 @@ const testFiles = Effect.fnUntraced(function* (options: TestOptions) {
       found: String(options.workers)
     })
   }
+  const overrides = yield* Effect.fromResult(parseOverrides(options.set))
   const all = yield* findScenarioFiles(options.paths)
   if (all.length === 0) {
     return yield* new InputError({
@@ -152,7 +155,7 @@ const testFiles = Effect.fnUntraced(function* (options: TestOptions) {
       const bar = yield* progress.track("ccsim test", files.length)
       for (const file of files) {
         const t0 = yield* Clock.currentTimeMillis
-        const outcome = yield* testFile(file)
+        const outcome = yield* testFile(file, overrides)
         const ms = (yield* Clock.currentTimeMillis) - t0
         const done: FileOutcome = { ...outcome, ms } as FileOutcome
         outcomes.push(done)
@@ -202,10 +205,12 @@ const testFiles = Effect.fnUntraced(function* (options: TestOptions) {
 })
 
 /** Loads, runs and checks one file; an invalid or crashing file becomes an outcome, not a failure of the run. */
-const testFile = (file: string) =>
+const testFile = (file: string, overrides: ReadonlyArray<Override>) =>
   Effect.gen(function* () {
     const runner = yield* Runner
-    const scenario = yield* loadScenarioFile(file)
+    const scenario = yield* Effect.flatMap(loadScenarioFile(file), (loaded) =>
+      Effect.fromResult(applyOverrides(loaded, overrides))
+    )
     const keepTrace = scenario.expect.trace !== undefined
     const outcome = yield* runner.run({
       scenario,

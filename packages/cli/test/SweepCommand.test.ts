@@ -29,11 +29,11 @@ describe("ccsim sweep: bad input is exit 2, one line", () => {
     Effect.gen(function* () {
       yield* refused(
         ["--agents", "sales=4:9"],
-        "ccsim: --agents: unknown override path agents[sales].count: no agents entry sales (ids: sales-team, support-team)"
+        "ccsim: --agents: agents[sales].count=4: agents[sales]: agents has no entry sales: expected one of sales-team or support-team"
       )
       yield* refused(
         ["--set", "queues[sales].ringTimout=10s,20s"],
-        "ccsim: --set: unknown override path queues[sales].ringTimout: queues[sales] has no key ringTimout (keys: id, priority, retryDelay, ringTimeout, rolloverWhenNoAgents, serviceLevel, strategy, tierWait, wrapUp)"
+        "ccsim: --set: queues[sales].ringTimout=10s: queues[sales].ringTimout: unknown key ringTimout in queues[sales] (did you mean ringTimeout?): expected one of id, name, ringTimeout, wrapUp, strategy, maxWait, unavailableOnMiss, maxLength, overflow, priority, serviceLevel, tierWait, retryDelay or rolloverWhenNoAgents"
       )
     })
   )

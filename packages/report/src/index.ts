@@ -7,6 +7,12 @@
  * - `reportLayout(model)` and `ReplicationSampler`: what a run stores in its results for the report (names,
  *   hours and shifts; one replication's agent timeline and paths).
  */
+export {
+  type ComparePageData,
+  type CompareRowView,
+  type CompareSideView,
+  renderComparePage
+} from "./compare/ComparePage.ts"
 export { InvalidReportData, ViewerNotBuilt } from "./Errors.ts"
 export { embedJson, escapeHtml } from "./Escape.ts"
 export { rebin, toReportData } from "./FromResults.ts"

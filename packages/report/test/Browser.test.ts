@@ -11,8 +11,10 @@ import { pathToFileURL } from "node:url"
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
 import { type BrowserContext, chromium, type Page } from "playwright-core"
 import { hangGuardMs } from "../../../test-support/HangGuard.ts"
+import { renderComparePage } from "../src/compare/ComparePage.ts"
 import { ganttLimit } from "../src/draw/AgentTimeline.ts"
 import { renderReport } from "../src/Html.ts"
+import { makeComparison } from "./fixtures/Compare.ts"
 import { hostileText, makeReport } from "./fixtures/Report.ts"
 
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
@@ -80,6 +82,8 @@ beforeAll(async () => {
   writeFileSync(files.plain, renderReport(makeReport()))
   writeFileSync(files.hostile, renderReport(makeReport({ hostile: true })))
   writeFileSync(files.many, renderReport(makeReport({ agents: ganttLimit + 20 })))
+  files.compare = join(dir, "compare.html")
+  writeFileSync(files.compare, renderComparePage(makeComparison(hostileText)))
   // A fresh profile folder (Chromium's --user-data-dir) for this run only.
   try {
     context = await chromium.launchPersistentContext(join(dir, "profile"), {
@@ -103,7 +107,7 @@ afterAll(async () => {
 })
 
 /** Opens a report file in a new page, recording console errors, page errors, requests and dialogs. */
-const visit = async (file: string, hash = ""): Promise<Visit> => {
+const visit = async (file: string, hash = "", ready = "html.js main[data-scope]"): Promise<Visit> => {
   const page = await browser().newPage()
   const errors: Array<string> = []
   const requests: Array<string> = []
@@ -119,7 +123,7 @@ const visit = async (file: string, hash = ""): Promise<Visit> => {
   })
   const url = pathToFileURL(file).href
   await page.goto(url + hash)
-  await page.waitForSelector("html.js main[data-scope]")
+  await page.waitForSelector(ready)
   return { page, errors, requests, dialogs, url }
 }
 
@@ -237,6 +241,30 @@ describe("report.html in Chromium", () => {
     await v.page.emulateMedia({ media: "print" })
     assert.isFalse(await v.page.locator("#scope-select").isVisible())
     assert.isTrue(await v.page.locator('[data-chart="over-time"] svg').isVisible())
+    clean(v)
+    await v.page.close()
+  })
+})
+
+describe("compare report.html in Chromium", () => {
+  it("shows the KPI cards side by side and a difference chart per KPI, without scripts or network", async () => {
+    const v = await visit(files.compare!, "", "main#compare")
+    assert.strictEqual(await v.page.locator(".compare-kpi").count(), 6)
+    assert.strictEqual(await v.page.locator('[data-kpi="service-level"] .kpi-value').count(), 2)
+    for (const chart of ["service-level", "asa", "abandon-rate"]) {
+      assert.strictEqual(await v.page.locator(`[data-chart="difference-${chart}"] .mark`).count(), 8, chart)
+      assert.isAbove(
+        await v.page
+          .locator(`[data-chart="difference-${chart}"] .band`)
+          .evaluate((el) => el.getBoundingClientRect().height),
+        0,
+        chart
+      )
+    }
+    // The hostile scenario name stays text.
+    assert.include((await v.page.locator("h1").textContent()) ?? "", hostileText)
+    assert.strictEqual(await v.page.locator("script").count(), 0)
+    assert.isAtMost(await v.page.evaluate(() => document.documentElement.scrollWidth), 1280)
     clean(v)
     await v.page.close()
   })

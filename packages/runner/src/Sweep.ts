@@ -8,17 +8,16 @@
  * worker pool); `findBreak` bisects instead (Bisection.ts), one batch per probe, on the same pool.
  */
 import type { Model, ThresholdRow } from "@ccsim/engine"
-import type { Scenario, ServiceLevelDefinition, Threshold } from "@ccsim/scenario"
-import { checkScenario, formatPath, Scenario as ScenarioSchema } from "@ccsim/scenario"
-import { Effect, Result, Schema } from "effect"
+import type { Scenario, ScenarioError, ServiceLevelDefinition, Threshold } from "@ccsim/scenario"
+import { Effect, Result } from "effect"
 import { analyze } from "./Analysis.ts"
 import { bisect } from "./Bisection.ts"
 import { Executor, type Job } from "./Executor.ts"
+import { applyOverrides, parseOverride } from "./Overrides.ts"
 import { metricsOnly, type ReplicationOutput } from "./Replication.ts"
 import { expectedCalls, parallelThresholdMs } from "./Runner.ts"
 import type { RunnerError } from "./RunnerError.ts"
 import { gridValues, InvalidSweep, type SweepDimension, stressGrowsWithValue } from "./SweepDimension.ts"
-import type { SetOverride } from "./SweepOverride.ts"
 import { variantOf } from "./Variant.ts"
 
 /** A rate's mean over replications and its 95 % confidence interval (null where undefined). */
@@ -96,8 +95,6 @@ export interface SweepRequest {
   readonly replications: number
   /** Bisect for the breaking point to this tolerance (load; agents use whole numbers) instead of a grid. */
   readonly findBreak?: { readonly tolerance: number } | undefined
-  /** Sets one override path in the encoded scenario (SweepOverride.ts, or the full `--set` of issue 11). */
-  readonly setOverride: SetOverride
   /** Work expected under this (ms) stays in this thread (default: `parallelThresholdMs()`). */
   readonly parallelThresholdMs?: number | undefined
   /** Called as each replication finishes (progress). */
@@ -134,24 +131,22 @@ const estimateOf = (e: {
 export const thresholdLabel = (t: Pick<Threshold, "metric" | "op" | "value" | "scope">): string =>
   `${t.metric} ${t.op} ${t.value} (${t.scope})`
 
-/** The scenario at one value of the dimension, decoded and checked like a file. */
-const scenarioAt = (request: SweepRequest, encoded: unknown, value: string): Effect.Effect<Scenario, InvalidSweep> =>
+/** The scenario at one value of the dimension: the `--set` override, decoded and checked like a file. */
+const scenarioAt = (request: SweepRequest, value: string): Effect.Effect<Scenario, InvalidSweep> =>
   Effect.suspend(() => {
     const { dimension } = request
-    const fail = (reason: string) => Effect.fail(new InvalidSweep({ subject: flagOf(dimension), reason }))
-    const set = request.setOverride(encoded, dimension.path, value)
-    if (Result.isFailure(set)) return fail(set.failure)
-    const decoded = Schema.decodeUnknownResult(ScenarioSchema)(set.success, { onExcessProperty: "error" })
-    if (Result.isFailure(decoded)) {
-      const first = String(decoded.failure).split("\n")[0] ?? ""
-      return fail(`${dimension.path}=${value} is not a valid value: ${first}`)
+    // The flag names the subject already: the override's own "--set PATH=VALUE: " prefix would repeat it.
+    const prefix = `--set ${dimension.path}=${value}: `
+    const fail = (error: ScenarioError) => {
+      const line = error.format().split("\n")[0] ?? ""
+      const reason = line.startsWith(prefix) ? `${dimension.path}=${value}: ${line.slice(prefix.length)}` : line
+      return Effect.fail(new InvalidSweep({ subject: flagOf(dimension), reason }))
     }
-    const problems = checkScenario(decoded.success)
-    const problem = problems[0]
-    if (problem !== undefined) {
-      return fail(`with ${dimension.path}=${value}, ${formatPath(problem.path)}: ${problem.message}`)
-    }
-    return Effect.succeed({ ...decoded.success, replications: request.replications })
+    const override = parseOverride(`${dimension.path}=${value}`)
+    if (Result.isFailure(override)) return fail(override.failure)
+    const applied = applyOverrides(request.scenario, [override.success])
+    if (Result.isFailure(applied)) return fail(applied.failure)
+    return Effect.succeed({ ...applied.success, replications: request.replications })
   })
 
 const pointOf = (
@@ -208,7 +203,6 @@ export const runSweep = Effect.fnUntraced(function* (request: SweepRequest) {
   const { dimension, replications } = request
   const seed = request.scenario.seed
   const threshold = request.parallelThresholdMs ?? parallelThresholdMs()
-  const encoded = Schema.encodeUnknownSync(ScenarioSchema)(request.scenario)
   const hasStrict = request.scenario.expect.thresholds.some((t) => t.strict)
   let definition: ServiceLevelDefinition | undefined
 
@@ -216,7 +210,7 @@ export const runSweep = Effect.fnUntraced(function* (request: SweepRequest) {
   const evaluate = (values: ReadonlyArray<string>): Effect.Effect<Array<SweepPoint>, InvalidSweep | RunnerError> =>
     Effect.gen(function* () {
       const scenarios: Array<Scenario> = []
-      for (const value of values) scenarios.push(yield* scenarioAt(request, encoded, value))
+      for (const value of values) scenarios.push(yield* scenarioAt(request, value))
       const variants = scenarios.map(variantOf)
       const models: Array<Model> = []
       for (const variant of variants) models.push(yield* executor.compile(variant, request.subject))

@@ -13,6 +13,30 @@ export {
   writeAllAtomic,
   writeAtomicSync
 } from "./AtomicFile.ts"
+export {
+  COMPARE_CSV_COLUMNS,
+  COMPARE_VERSION,
+  type CompareDocument,
+  CompareInputError,
+  type CompareRequest,
+  type CompareRow,
+  type CompareRun,
+  checkMargins,
+  compareCsv,
+  compareDocument,
+  compareJson,
+  compareRows,
+  type Difference,
+  incomparability,
+  type Margin,
+  type MarginResult,
+  pairedDifference,
+  parseMargin,
+  runComparison,
+  type SideEstimate,
+  type Verdict,
+  welchHalfWidth
+} from "./Compare.ts"
 export { type BatchOptions, Executor, type Job } from "./Executor.ts"
 export {
   addReplicationsCommand,
@@ -30,6 +54,14 @@ export {
   type Part,
   type PartialHeader
 } from "./Merge.ts"
+export {
+  applyOverrides,
+  encodeScenario,
+  type Override,
+  type OverrideSegment,
+  parseOverride,
+  parseOverrides
+} from "./Overrides.ts"
 export {
   DEFAULT_PRECISION_METRICS,
   MIN_AUTO_REPLICATIONS,
@@ -98,7 +130,6 @@ export {
   sweepDocument,
   sweepVersion
 } from "./SweepDocument.ts"
-export { type SetOverride, setOverride } from "./SweepOverride.ts"
 export { type Variant, variantOf } from "./Variant.ts"
 export {
   checkExpectations,

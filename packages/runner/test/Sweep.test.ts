@@ -10,7 +10,6 @@ import { Runner } from "../src/Runner.ts"
 import { runSweep, type SweepRequest } from "../src/Sweep.ts"
 import { parseAgents, parseLoad, parseSet, type SweepDimension } from "../src/SweepDimension.ts"
 import { sweepCsv, sweepDocument } from "../src/SweepDocument.ts"
-import { setOverride } from "../src/SweepOverride.ts"
 
 const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures/passing.yaml")
 const load = loadScenarioFile(fixture).pipe(Effect.provide(NodeServices.layer))
@@ -40,8 +39,7 @@ const request = (dimension: Result.Result<SweepDimension, unknown>) =>
       scenario,
       subject: fixture,
       dimension: Result.getOrThrow(dimension),
-      replications: 3,
-      setOverride
+      replications: 3
     })
   )
 
@@ -98,12 +96,15 @@ describe("runSweep", () => {
       assert.strictEqual(entry._tag, "InvalidSweep")
       assert.strictEqual(
         entry.message,
-        "--agents: unknown override path agents[agents].count: no agents entry agents (ids: agent)"
+        "--agents: agents[agents].count=2: agents[agents]: agents has no entry agents (did you mean agent?): expected one of agent"
       )
       const unknown = yield* failure(parseSet("queues[support].ringTimout=10s,20s"))
-      assert.match(unknown.message, /^--set: unknown override path queues\[support\]\.ringTimout: .*ringTimeout/)
+      assert.match(
+        unknown.message,
+        /^--set: queues\[support\]\.ringTimout=10s: .*unknown key ringTimout .*did you mean ringTimeout/
+      )
       const bad = yield* failure(parseSet("queues[support].ringTimeout=10s,soon"))
-      assert.match(bad.message, /^--set: queues\[support\]\.ringTimeout=soon is not a valid value/)
+      assert.match(bad.message, /^--set: queues\[support\]\.ringTimeout=soon: /)
       for (const e of [entry, unknown, bad]) {
         assert.notInclude(e.message, "\n")
         assert.strictEqual(e[Runtime.errorExitCode], 2)

@@ -42,4 +42,5 @@ export {
   type ShiftTemplatesTextOptions
 } from "./ShiftTemplates.ts"
 export type { SourceFormat } from "./SourceDocument.ts"
+export { closestMatch, didYouMean, listOf } from "./Suggest.ts"
 export * from "./Traffic.ts"

@@ -220,6 +220,8 @@ export interface MetricInfo {
   readonly kind: MetricKind
   /** `calls`, `events`, `fraction`, `seconds`, `agents`. */
   readonly unit: string
+  /** Which way is better for callers and the center (compare's verdicts); null where neither is (offered, occupancy). */
+  readonly better: "higher" | "lower" | null
 }
 
 const KIND_UNITS = { count: "calls", rate: "fraction", time: "seconds", level: "agents" } as const
@@ -251,6 +253,13 @@ const kinds: { readonly [M in ThresholdMetric]: MetricKind } = {
   violations: "count"
 }
 
+/** Higher is better for these; neither for those in {@link NEUTRAL}; lower for the rest (waits, abandons, misses). */
+const HIGHER_IS_BETTER: ReadonlySet<ThresholdMetric> = new Set(["service-level", "answer-rate", "answered"])
+const NEUTRAL: ReadonlySet<ThresholdMetric> = new Set(["offered", "occupancy", "utilisation", "holds"])
+
+const betterOf = (name: ThresholdMetric): MetricInfo["better"] =>
+  HIGHER_IS_BETTER.has(name) ? "higher" : NEUTRAL.has(name) ? null : "lower"
+
 /**
  * Every metric a threshold can name, with its kind and unit, in the scenario format's order. Counts are per
  * replication; rates are fractions; times are seconds.
@@ -258,12 +267,13 @@ const kinds: { readonly [M in ThresholdMetric]: MetricKind } = {
 export const METRIC_CATALOGUE: ReadonlyArray<MetricInfo> = ThresholdMetrics.map((name) => ({
   name,
   kind: kinds[name],
-  unit: name === "violations" || name === "misses" || name === "rejects" ? "events" : KIND_UNITS[kinds[name]]
+  unit: name === "violations" || name === "misses" || name === "rejects" ? "events" : KIND_UNITS[kinds[name]],
+  better: betterOf(name)
 }))
 
 /** The catalogue entry of `metric`. */
 export const metricInfo = (metric: ThresholdMetric): MetricInfo =>
-  METRIC_CATALOGUE.find((m) => m.name === metric) ?? { name: metric, kind: kinds[metric], unit: "" }
+  METRIC_CATALOGUE.find((m) => m.name === metric) ?? { name: metric, kind: kinds[metric], unit: "", better: null }
 
 /** Why a results file could not be read: the field (a JSON path) or the version, what was expected and found. */
 export interface ResultsProblem {

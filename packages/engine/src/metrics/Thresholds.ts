@@ -14,8 +14,8 @@ import type { AgentMetrics, CallMetrics, IntervalMetrics, Summary } from "./Summ
 /** One evaluated threshold (ResultsSchema.ts). */
 export type ThresholdRow = typeof ThresholdRowSchema.Type
 
-/** Summary keys of call-scope metrics named by thresholds. */
-const CALL_KEYS: Partial<Record<ThresholdMetric, keyof CallMetrics>> = {
+/** Summary keys of call-scope metrics named by thresholds (compare reads every scope by them too). */
+export const CALL_KEYS: Partial<Record<ThresholdMetric, keyof CallMetrics>> = {
   offered: "offered",
   answered: "answered",
   abandoned: "abandoned",
@@ -38,7 +38,7 @@ const CALL_KEYS: Partial<Record<ThresholdMetric, keyof CallMetrics>> = {
 }
 
 /** Summary keys of agent metrics named by thresholds. */
-const AGENT_KEYS: Partial<Record<ThresholdMetric, keyof AgentMetrics>> = {
+export const AGENT_KEYS: Partial<Record<ThresholdMetric, keyof AgentMetrics>> = {
   occupancy: "occupancy",
   utilisation: "utilisation",
   misses: "misses",

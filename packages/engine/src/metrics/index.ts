@@ -74,5 +74,12 @@ export {
   summarizeTotal,
   WAIT_PERCENTILES
 } from "./Summary.ts"
-export { evaluateThresholds, metricEstimate, type SummaryView, type ThresholdRow } from "./Thresholds.ts"
+export {
+  AGENT_KEYS,
+  CALL_KEYS,
+  evaluateThresholds,
+  metricEstimate,
+  type SummaryView,
+  type ThresholdRow
+} from "./Thresholds.ts"
 export { resolveWarmUp, WaitSeries, type WarmUp } from "./WarmUp.ts"

@@ -62,9 +62,16 @@ describe("decodeResultsDocument", () => {
 describe("METRIC_CATALOGUE", () => {
   it("lists every threshold metric once, with a kind and a unit", () => {
     expect(METRIC_CATALOGUE.map((m) => m.name)).toEqual([...ThresholdMetrics])
-    expect(metricInfo("offered")).toEqual({ name: "offered", kind: "count", unit: "calls" })
-    expect(metricInfo("service-level")).toEqual({ name: "service-level", kind: "rate", unit: "fraction" })
-    expect(metricInfo("asa")).toEqual({ name: "asa", kind: "time", unit: "seconds" })
+    expect(metricInfo("offered")).toEqual({ name: "offered", kind: "count", unit: "calls", better: null })
+    expect(metricInfo("service-level")).toEqual({
+      name: "service-level",
+      kind: "rate",
+      unit: "fraction",
+      better: "higher"
+    })
+    expect(metricInfo("asa")).toEqual({ name: "asa", kind: "time", unit: "seconds", better: "lower" })
+    expect(metricInfo("abandon-rate").better).toBe("lower")
+    expect(metricInfo("occupancy").better).toBe(null)
     expect(metricInfo("violations").kind).toBe("count")
   })
 })

@@ -19,7 +19,6 @@ import { Effect, Result, Schema } from "effect"
 import { Executor } from "../../src/Executor.ts"
 import { runSweep, type SweepEstimate, type SweepRequest } from "../../src/Sweep.ts"
 import { parseLoad } from "../../src/SweepDimension.ts"
-import { setOverride } from "../../src/SweepOverride.ts"
 
 const AGENTS = 10
 const AHT = 90
@@ -101,7 +100,6 @@ const request = (load: string, findBreak?: { tolerance: number }): SweepRequest 
   subject: "erlang-a-sweep",
   dimension: Result.getOrThrow(parseLoad(load, findBreak === undefined)),
   replications: REPLICATIONS,
-  setOverride,
   findBreak,
   parallelThresholdMs: 0
 })
