@@ -83,18 +83,12 @@ describe("compare with common random numbers", () => {
       const base = yield* load
       const run = yield* compare(base, overridden(base, "agents[agent].count=11"))
       const rows = compareRows(run)
-      // Measured with this seed: service level 4.6x, abandon rate 4.4x, ASA 3.1x narrower. ASA, a mean over the
-      // answered calls only, pairs less well than the rates: it is held to 2x, the rates to the 3x.
-      for (const [metric, factor] of [
-        ["service-level", 3],
-        ["abandon-rate", 3],
-        ["asa", 2]
-      ] as const) {
+      for (const metric of ["service-level", "asa", "abandon-rate"]) {
         const r = row(rows, "total", metric)
         assert.isNotNull(r.difference.halfWidth)
         assert.isNotNull(r.independentHalfWidth)
-        assert.isAtLeast(r.independentHalfWidth! / r.difference.halfWidth!, factor, metric)
-        assert.isAtLeast(r.varianceRatio!, factor * factor, metric)
+        assert.isAtLeast(r.independentHalfWidth! / r.difference.halfWidth!, 3, metric)
+        assert.isAtLeast(r.varianceRatio!, 9, metric)
       }
       // One more agent: better service, shorter waits, fewer abandons; the same callers.
       assert.strictEqual(row(rows, "total", "service-level").verdict, "better")
