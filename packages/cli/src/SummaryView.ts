@@ -15,9 +15,9 @@ import { renderTable } from "./Table.ts"
 type Scope = Summary["total"]
 
 const mean = (e: Estimate): number | null => e.mean
-const rate = (e: RateEstimate | undefined): number | null => (e === undefined ? null : e.meanOfReplications)
+const rate = (e: RateEstimate | undefined): number | null => (e === undefined ? null : e.ratio)
 
-/** `81.2% ±1.3` — the mean and the half-width of its 95 % interval (none with one replication). */
+/** `81.2% ±1.3` — the estimate and the half-width of its 95 % interval (none with one replication). */
 const withCi = (
   value: number | null,
   halfWidth: number | null,
@@ -59,7 +59,7 @@ const callRow = (label: string, scope: Scope, hasServiceLevel: boolean, replicat
     pct(m.abandonRate),
     hasServiceLevel ? pct(m.serviceLevel) : "—",
     secs(m.asa),
-    m.waitP90 === undefined ? "—" : seconds(rate(m.waitP90)),
+    m.waitP90 === undefined ? "—" : seconds(m.waitP90.mean),
     meanCount(m.rolledOver, replications)
   ]
 }

@@ -167,19 +167,19 @@ describe("main (in-process): validate, run, report", () => {
       assert.strictEqual(run.code, 0, run.stderr.join("\n"))
       const results = JSON.parse(fs.readFileSync(path.join(out, "results.json"), "utf8"))
       const edited = path.join(out, "edited.json")
-      results.summary.total.metrics.asa.pooled = "fast"
+      results.summary.total.metrics.asa.ratio = "fast"
       fs.writeFileSync(edited, JSON.stringify(results))
       const bad = yield* ccsimInProcess(["report", edited])
       assert.strictEqual(bad.code, 2)
       assert.deepStrictEqual(bad.stderr, [
-        `ccsim: ${edited}: summary.total.metrics.asa.pooled: expected number | null, found "fast"`
+        `ccsim: ${edited}: summary.total.metrics.asa.ratio: expected number | null, found "fast"`
       ])
       const other = path.join(out, "other.json")
       fs.writeFileSync(other, JSON.stringify({ ...results, resultsVersion: 99 }))
       const old = yield* ccsimInProcess(["report", other])
       assert.strictEqual(old.code, 2)
       assert.deepStrictEqual(old.stderr, [
-        `ccsim: ${other}: resultsVersion: expected results version 1 (written by this ccsim; re-run the scenario to redraw it), found 99`
+        `ccsim: ${other}: resultsVersion: expected results version 2 (written by this ccsim; re-run the scenario to redraw it), found 99`
       ])
       assert.isFalse(fs.existsSync(path.join(out, "other.html")))
     })

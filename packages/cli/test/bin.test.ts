@@ -128,7 +128,7 @@ describe.concurrent("run", () => {
       expect(fs.readFileSync(path.join(two, file)).equals(fs.readFileSync(path.join(one, file))), file).toBe(true)
     }
     const results = JSON.parse(fs.readFileSync(path.join(one, "results.json"), "utf8"))
-    expect(results).toMatchObject({ resultsVersion: 1, seed: 11, replications: 6, scenario: { name: "passing small" } })
+    expect(results).toMatchObject({ resultsVersion: 2, seed: 11, replications: 6, scenario: { name: "passing small" } })
     const trace = fs.readFileSync(path.join(one, "trace.ndjson"), "utf8").trimEnd().split("\n")
     expect(new Set(trace.map((line) => JSON.parse(line).replication))).toEqual(new Set([0, 1, 2, 3, 4, 5]))
     expect(hidden(one)).toEqual([])
