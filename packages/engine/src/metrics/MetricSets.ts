@@ -42,6 +42,7 @@ const CALL_COUNT_METRICS = {
   hungUp: "hungUp",
   unanswered: "unanswered",
   inSystemAtEnd: "inSystemAtEnd",
+  connectedAtEnd: "connectedAtEnd",
   redials: "redials",
   handled: "handled",
   holds: "holds",
@@ -73,7 +74,8 @@ const CALL_RATE_METRICS = {
   aht: [(c) => c.talkMs + c.holdMs + c.wrapUpMs, (c) => c.handled, 1e-3],
   meanTalk: [(c) => c.talkMs, (c) => c.handled, 1e-3],
   meanHold: [(c) => c.holdMs, (c) => c.handled, 1e-3],
-  meanWrapUp: [(c) => c.wrapUpMs, (c) => c.handled, 1e-3]
+  meanWrapUp: [(c) => c.wrapUpMs, (c) => c.handled, 1e-3],
+  meanConnectedAtEnd: [(c) => c.connectedAtEndMs, (c) => c.connectedAtEnd, 1e-3]
 } as const satisfies Record<string, readonly [(c: CallCounts) => number, (c: CallCounts) => number, number]>
 
 /** Wait percentiles of answered calls, read from the histograms. */
