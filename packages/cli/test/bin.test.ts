@@ -8,7 +8,7 @@ import * as path from "node:path"
 import { erlang } from "@ccsim/analytic"
 import { describe, expect, it } from "vitest"
 import type { Outcome } from "./run.ts"
-import { ccsim, startCcsim } from "./run.ts"
+import { ccsim, repoRoot, startCcsim } from "./run.ts"
 import { parseXml } from "./xml.ts"
 
 const fixture = (name: string) => `packages/cli/test/fixtures/${name}`
@@ -84,6 +84,18 @@ describe("bad input: exit 2, one line, no stack", async () => {
     expect(outcome.code).toBe(2)
     expect(outcome.stderr.split("\n")[0]).toContain("--aht: expected a duration")
     expect(outcome.stderr).toMatch(/^\s+at /m)
+  })
+})
+
+describe("where relative paths start", () => {
+  it("npx from a workspace package resolves them from where the user typed the command (INIT_CWD)", async () => {
+    const scenarios = path.join(repoRoot, "scenarios")
+    const { code, stdout, stderr } = await ccsim(["validate", "default.yaml"], {
+      cwd: path.join(repoRoot, "packages/cli"),
+      env: { INIT_CWD: scenarios, npm_command: "exec" }
+    })
+    expect(code, stderr).toBe(0)
+    expect(stdout).toMatch(/^✓ default\.yaml {2}home-services-default /)
   })
 })
 
