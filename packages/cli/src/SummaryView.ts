@@ -172,7 +172,7 @@ export const renderSummary = (summary: Summary, style: Style): Array<string> => 
     ),
     style.dim(
       summary.replications > 1
-        ? `  ± = half-width of the 95% confidence interval over ${summary.replications} replications; counts are means per replication`
+        ? `  ± = half-width of the 95% confidence interval over ${summary.replications} replications; rates are ratios of sums over replications, counts are means per replication`
         : "  one replication: no confidence intervals (use --replications 10 or more)"
     )
   )
