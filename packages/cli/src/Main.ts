@@ -9,6 +9,7 @@ import { Cause, Console, Effect, Layer } from "effect"
 import { CliConfig, CliError, CliOutput, Command, GlobalFlag } from "effect/cli"
 import { cli, version } from "./Cli.ts"
 import { ExitCode, errorExitCode, InvalidFiles } from "./Error.ts"
+import { colorWanted } from "./Style.ts"
 import { scenarioErrorLines } from "./ValidateCommand.ts"
 
 type NonShowHelpError = CliError.NonShowHelpErrors
@@ -98,11 +99,24 @@ const report = (cause: Cause.Cause<unknown>, verbose: boolean): Effect.Effect<nu
     return code
   })
 
+/**
+ * The help and version formatter: coloured under the same rule as the rest of the output (a terminal, no
+ * `--no-color`, `NO_COLOR` unset). Help is printed while parsing, before any command reads its flags, so the
+ * flag is looked for in the raw arguments.
+ */
+export const helpFormatter = (
+  args: ReadonlyArray<string>,
+  terminal: { readonly noColorEnv: string | undefined; readonly isTTY: boolean }
+): CliOutput.Formatter =>
+  CliOutput.defaultFormatter({ colors: colorWanted({ noColorFlag: args.includes("--no-color"), ...terminal }) })
+
 // `--wizard`, `--completions` and `--log-level` would only clutter the help of a batch tool.
-const config = Layer.mergeAll(
-  CliConfig.layer({ builtIns: [GlobalFlag.Help, GlobalFlag.Version] }),
-  CliOutput.layerPresenter(presenter)
-)
+const config = (args: ReadonlyArray<string>) =>
+  Layer.mergeAll(
+    CliConfig.layer({ builtIns: [GlobalFlag.Help, GlobalFlag.Version] }),
+    CliOutput.layerPresenter(presenter),
+    CliOutput.layer(helpFormatter(args, { noColorEnv: process.env.NO_COLOR, isTTY: process.stdout.isTTY === true }))
+  )
 
 /**
  * Runs `ccsim` with `args` (without `node` and the script) and returns the exit code: 0 success, 1 an expectation
@@ -115,5 +129,5 @@ export const main = (args: ReadonlyArray<string>) =>
       Cause.hasInterruptsOnly(cause) ? Effect.failCause(cause) : report(cause, args.includes("--verbose"))
     ),
     Effect.onInterrupt(() => Console.error("\nccsim: interrupted")),
-    Effect.provide(config)
+    Effect.provide(config(args))
   )

@@ -297,4 +297,13 @@ const runScenarios = Effect.fnUntraced(function* (options: RunOptions) {
     yield* Console.log(JSON.stringify(documents.length === 1 ? documents[0] : documents, null, 2))
   }
   if (failedThresholds > 0) return yield* new ExpectationsFailed({ failed: failedThresholds, total: totalThresholds })
+  // --quiet still ends with the verdict (a failure's verdict is the error line on stderr).
+  if (options.quiet && !options.json) yield* Console.log(passVerdict(scenarios.length, totalThresholds, options.style))
 })
+
+/** `✓ 1 scenario, 3 expectations passed` — the last line of a passing `run --quiet`. */
+export const passVerdict = (scenarios: number, expectations: number, style: Style): string => {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`
+  const checked = expectations === 0 ? "no expectations" : `${plural(expectations, "expectation")} passed`
+  return `${style.green("✓")} ${plural(scenarios, "scenario")}, ${checked}`
+}

@@ -15,9 +15,9 @@ import { renderTable } from "./Table.ts"
 type Scope = Summary["total"]
 
 const mean = (e: Estimate): number | null => e.mean
-const rate = (e: RateEstimate | undefined): number | null => (e === undefined ? null : e.meanOfReplications)
+const rate = (e: RateEstimate | undefined): number | null => (e === undefined ? null : e.ratio)
 
-/** `81.2% ±1.3` — the mean and the half-width of its 95 % interval (none with one replication). */
+/** `81.2% ±1.3` — the estimate and the half-width of its 95 % interval (none with one replication). */
 const withCi = (
   value: number | null,
   halfWidth: number | null,
@@ -59,7 +59,7 @@ const callRow = (label: string, scope: Scope, hasServiceLevel: boolean, replicat
     pct(m.abandonRate),
     hasServiceLevel ? pct(m.serviceLevel) : "—",
     secs(m.asa),
-    m.waitP90 === undefined ? "—" : seconds(rate(m.waitP90)),
+    m.waitP90 === undefined ? "—" : seconds(m.waitP90.mean),
     meanCount(m.rolledOver, replications)
   ]
 }
@@ -75,24 +75,49 @@ const CALL_COLUMNS = [
   { header: "rolled over", align: "right" as const }
 ]
 
-/** The header line: scenario, seed, replications, the simulated day. */
+/**
+ * The header line: scenario, seed, replications, the simulated day from opening to its end (closing, or opening +
+ * duration; a steady state stops there, at its horizon). A day past midnight shows the days added: `05:00 (+4d)`.
+ */
 export const runHeadline = (scenario: Scenario, replications: number): string => {
-  const day =
-    scenario.time.open !== undefined || scenario.time.close !== undefined
-      ? `${formatClock(scenario.time.open ?? 0)}–${scenario.time.close === undefined ? "" : formatClock(scenario.time.close)}`
-      : ""
+  const open = scenario.time.open ?? 0
+  const end = scenario.time.close ?? (scenario.time.duration === undefined ? undefined : open + scenario.time.duration)
+  const day = end === undefined ? formatClock(open) : `${formatClock(open)}–${formatClock(end)}`
   const mode = scenario.run.mode === "steady-state" ? "steady state" : "terminating day"
   return [
     scenario.name,
     `seed ${scenario.seed}`,
     `${replications} replication${replications === 1 ? "" : "s"}`,
-    `${mode}${day === "" ? "" : ` ${day}`}`
+    `${mode} ${day}`
   ].join(" · ")
 }
 
+const DAY_MS = 86_400_000
+
 const formatClock = (ms: number) => {
-  const minutes = Math.floor(ms / 60_000)
-  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`
+  const days = Math.floor(ms / DAY_MS)
+  const minutes = Math.floor((ms % DAY_MS) / 60_000)
+  const clock = `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`
+  return days === 0 ? clock : `${clock} (+${days}d)`
+}
+
+/**
+ * Calls a steady-state run cut off at its horizon (every call type), or undefined when there were none: they are
+ * left out of rates and handle times because their outcome and length are unknown, and the note says so.
+ */
+export const censoringNote = (summary: Summary): string | undefined => {
+  let waiting = 0
+  let connected = 0
+  for (const c of summary.callTypes) {
+    waiting += c.metrics.inSystemAtEnd.mean ?? 0
+    connected += c.metrics.connectedAtEnd.mean ?? 0
+  }
+  if (waiting === 0 && connected === 0) return undefined
+  const n = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1))
+  return (
+    `  cut off by the end of the run, per replication: ${n(waiting)} calls still waiting, ${n(connected)} still connected; ` +
+    "left out of rates and handle times (outcome and length unknown; long calls are the likeliest cut, so AHT reads low)"
+  )
 }
 
 /** The KPI tables. */
@@ -147,9 +172,11 @@ export const renderSummary = (summary: Summary, style: Style): Array<string> => 
     ),
     style.dim(
       summary.replications > 1
-        ? `  ± = half-width of the 95% confidence interval over ${summary.replications} replications; counts are means per replication`
+        ? `  ± = half-width of the 95% confidence interval over ${summary.replications} replications; rates are ratios of sums over replications, counts are means per replication`
         : "  one replication: no confidence intervals (use --replications 10 or more)"
     )
   )
+  const cut = censoringNote(summary)
+  if (cut !== undefined) lines.push(style.dim(cut))
   return lines
 }

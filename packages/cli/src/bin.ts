@@ -6,6 +6,10 @@
 import { NodeRuntime, NodeServices } from "@effect/platform-node"
 import { Effect, Exit, Runtime } from "effect"
 import { main } from "./Main.ts"
+import { userDirectory } from "./UserDirectory.ts"
+
+const here = userDirectory(process.env, process.cwd())
+if (here !== process.cwd()) process.chdir(here)
 
 main(process.argv.slice(2)).pipe(
   Effect.provide(NodeServices.layer),

@@ -3,8 +3,9 @@ import * as os from "node:os"
 import * as path from "node:path"
 import { erlang } from "@ccsim/analytic"
 import { scenarioJsonSchema } from "@ccsim/scenario"
-import { assert, describe, it } from "@effect/vitest"
+import { assert, describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
+import { helpFormatter } from "../src/Main.ts"
 import { ccsimInProcess, repoRoot } from "./run.ts"
 
 describe("main (in-process)", () => {
@@ -167,25 +168,25 @@ describe("main (in-process): validate, run, report", () => {
       assert.strictEqual(run.code, 0, run.stderr.join("\n"))
       const results = JSON.parse(fs.readFileSync(path.join(out, "results.json"), "utf8"))
       const edited = path.join(out, "edited.json")
-      results.summary.total.metrics.asa.pooled = "fast"
+      results.summary.total.metrics.asa.ratio = "fast"
       fs.writeFileSync(edited, JSON.stringify(results))
       const bad = yield* ccsimInProcess(["report", edited])
       assert.strictEqual(bad.code, 2)
       assert.deepStrictEqual(bad.stderr, [
-        `ccsim: ${edited}: summary.total.metrics.asa.pooled: expected number | null, found "fast"`
+        `ccsim: ${edited}: summary.total.metrics.asa.ratio: expected number | null, found "fast"`
       ])
       const other = path.join(out, "other.json")
       fs.writeFileSync(other, JSON.stringify({ ...results, resultsVersion: 99 }))
       const old = yield* ccsimInProcess(["report", other])
       assert.strictEqual(old.code, 2)
       assert.deepStrictEqual(old.stderr, [
-        `ccsim: ${other}: resultsVersion: expected results version 1 (written by this ccsim; re-run the scenario to redraw it), found 99`
+        `ccsim: ${other}: resultsVersion: expected results version 2 (written by this ccsim; re-run the scenario to redraw it), found 99`
       ])
       assert.isFalse(fs.existsSync(path.join(out, "other.html")))
     })
   )
 
-  it.effect("run --quiet prints nothing when everything passes", () =>
+  it.effect("run --quiet prints only the final verdict when everything passes", () =>
     Effect.gen(function* () {
       const { code, stdout, stderr } = yield* ccsimInProcess([
         "run",
@@ -197,8 +198,21 @@ describe("main (in-process): validate, run, report", () => {
         tempDir()
       ])
       assert.strictEqual(code, 0)
-      assert.deepStrictEqual(stdout, [])
+      assert.deepStrictEqual(stdout, ["✓ 1 scenario, 2 expectations passed"])
       assert.deepStrictEqual(stderr, [])
     })
   )
+})
+
+describe("help formatter", () => {
+  const coloured = (text: string) => text.includes(`${String.fromCharCode(27)}[`)
+  const version = (args: ReadonlyArray<string>, noColorEnv: string | undefined, isTTY: boolean) =>
+    helpFormatter(args, { noColorEnv, isTTY }).formatVersion("ccsim", "1.0.0")
+
+  it("is plain with --no-color even on a terminal, and coloured on a terminal without it", () => {
+    expect(coloured(version(["run", "--help", "--no-color"], undefined, true))).toBe(false)
+    expect(coloured(version(["run", "--help"], undefined, true))).toBe(true)
+    expect(coloured(version(["run", "--help"], "1", true))).toBe(false)
+    expect(coloured(version(["--help"], undefined, false))).toBe(false)
+  })
 })

@@ -8,7 +8,7 @@ import * as path from "node:path"
 import { erlang } from "@ccsim/analytic"
 import { describe, expect, it } from "vitest"
 import type { Outcome } from "./run.ts"
-import { ccsim, startCcsim } from "./run.ts"
+import { ccsim, repoRoot, startCcsim } from "./run.ts"
 import { parseXml } from "./xml.ts"
 
 const fixture = (name: string) => `packages/cli/test/fixtures/${name}`
@@ -87,6 +87,18 @@ describe("bad input: exit 2, one line, no stack", async () => {
   })
 })
 
+describe("where relative paths start", () => {
+  it("npx from a workspace package resolves them from where the user typed the command (INIT_CWD)", async () => {
+    const scenarios = path.join(repoRoot, "scenarios")
+    const { code, stdout, stderr } = await ccsim(["validate", "default.yaml"], {
+      cwd: path.join(repoRoot, "packages/cli"),
+      env: { INIT_CWD: scenarios, npm_command: "exec" }
+    })
+    expect(code, stderr).toBe(0)
+    expect(stdout).toMatch(/^✓ default\.yaml {2}home-services-default /)
+  })
+})
+
 describe("erlang", async () => {
   it("--json equals @ccsim/analytic", async () => {
     const outcome = await ccsim([
@@ -128,7 +140,7 @@ describe.concurrent("run", () => {
       expect(fs.readFileSync(path.join(two, file)).equals(fs.readFileSync(path.join(one, file))), file).toBe(true)
     }
     const results = JSON.parse(fs.readFileSync(path.join(one, "results.json"), "utf8"))
-    expect(results).toMatchObject({ resultsVersion: 1, seed: 11, replications: 6, scenario: { name: "passing small" } })
+    expect(results).toMatchObject({ resultsVersion: 2, seed: 11, replications: 6, scenario: { name: "passing small" } })
     const trace = fs.readFileSync(path.join(one, "trace.ndjson"), "utf8").trimEnd().split("\n")
     expect(new Set(trace.map((line) => JSON.parse(line).replication))).toEqual(new Set([0, 1, 2, 3, 4, 5]))
     expect(hidden(one)).toEqual([])

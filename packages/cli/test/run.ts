@@ -16,6 +16,15 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 const node = path.join(repoRoot, "node_modules/.bin/node")
 const bin = path.join(repoRoot, "packages/cli/src/bin.ts")
 
+/**
+ * The environment without npm's record of where the tests were started (`INIT_CWD`, `npm_command`,
+ * `npm_lifecycle_event`): `ccsim` resolves paths from `INIT_CWD` under `npx`, and a test chooses its own `cwd`.
+ */
+const withoutNpmDirectory = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv => {
+  const { INIT_CWD: _dir, npm_command: _command, npm_lifecycle_event: _event, ...rest } = env
+  return rest
+}
+
 /** What a process printed and how it exited. */
 export interface Outcome {
   readonly code: number | null
@@ -33,7 +42,7 @@ export const startCcsim = (
 ): { readonly child: ChildProcess; readonly done: Promise<Outcome> } => {
   const child = spawn(node, [bin, ...args], {
     cwd: options.cwd ?? repoRoot,
-    env: { ...process.env, NO_COLOR: "1", ...options.env },
+    env: { ...withoutNpmDirectory(process.env), NO_COLOR: "1", ...options.env },
     stdio: ["ignore", "pipe", "pipe"]
   })
   const done = new Promise<Outcome>((resolve, reject) => {

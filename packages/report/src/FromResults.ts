@@ -1,7 +1,7 @@
 /**
- * `toReportData`: the results document of a run → the report's view model. Rates show the mean of the
- * per-replication ratios with its 95 % interval (the pooled ratio is kept beside it); counts are means per
- * replication. Waits are re-binned from the engine's log-linear histogram into equal bins for the charts.
+ * `toReportData`: the results document of a run → the report's view model. Rates and averages show the ratio
+ * estimate (Σ numerator / Σ denominator over replications) with its 95 % interval; counts and wait percentiles
+ * are means per replication. Waits are re-binned from the engine's log-linear histogram into equal bins for the charts.
  */
 
 import { serviceLevelFormulas } from "@ccsim/analytic"
@@ -42,7 +42,7 @@ const fromCount = (e: EngineEstimate | undefined): Estimate => {
 
 /** A rate estimate, or null where no replication defined it. */
 const fromRate = (r: RateEstimate | undefined, clamp = false): Estimate | null => {
-  const mean = r?.meanOfReplications ?? r?.pooled ?? null
+  const mean = r?.ratio ?? null
   if (r === undefined || mean === null) return null
   const lo = r.ci?.[0] ?? mean
   const hi = r.ci?.[1] ?? mean
@@ -127,7 +127,7 @@ const percentiles = (m: CallMetrics): Array<{ p: number; seconds: number }> =>
       [99, m.waitP99]
     ] as const
   ).flatMap(([p, r]) => {
-    const v = r?.meanOfReplications ?? r?.pooled ?? null
+    const v = r?.mean ?? r?.pooled ?? null
     return v === null ? [] : [{ p, seconds: v }]
   })
 

@@ -510,13 +510,19 @@ export class MetricsCollector implements Observer {
         this.finishedQueue[a] = this.answerQueue[s]!
         this.finishedCounted[a] = counted ? 1 : 0
       }
-      if (counted && outcome !== EndOutcome.inProgressAtEnd) {
-        const hold = this.holdMs[s]!
-        sc.select(i, k, tn, this.answerQueue[s]!)
-        sc.inc(CC.handled, 1)
-        sc.inc(CC.talkMs, t - this.answerT[s]! - hold)
-        sc.inc(CC.holdMs, hold)
+      if (!counted) return
+      sc.select(i, k, tn, this.answerQueue[s]!)
+      if (outcome === EndOutcome.inProgressAtEnd) {
+        // Cut off by the horizon: its length is unknown (and likely long: long calls are the ones cut), so it is
+        // counted apart rather than biasing handle times low as a short completed call.
+        sc.inc(CC.connectedAtEnd, 1)
+        sc.inc(CC.connectedAtEndMs, t - this.answerT[s]!)
+        return
       }
+      const hold = this.holdMs[s]!
+      sc.inc(CC.handled, 1)
+      sc.inc(CC.talkMs, t - this.answerT[s]! - hold)
+      sc.inc(CC.holdMs, hold)
       return
     }
     if (outcome === EndOutcome.abandoned) {

@@ -34,6 +34,11 @@ export const CALL_COUNTERS = [
   "unanswered",
   /** Unanswered calls still in the system (queue scope: still in this queue) when the run stopped. */
   "inSystemAtEnd",
+  /**
+   * Answered calls still connected (talking or on hold) when a steady-state run stopped: censored, their handle
+   * time unknown, so not `handled` and not in handle-time averages.
+   */
+  "connectedAtEnd",
   /** Calls that were redials of an abandoned call. */
   "redials",
   /** Answered calls that ended (talk finished, or the caller hung up on hold). */
@@ -52,6 +57,8 @@ export const CALL_COUNTERS = [
   "waitAllMs",
   /** Σ wait so far of the calls counted in `inSystemAtEnd`, ms. */
   "waitInSystemAtEndMs",
+  /** Σ time connected so far (answer → end of run) of the calls counted in `connectedAtEnd`, ms. */
+  "connectedAtEndMs",
   /** Σ talk time of handled calls (connected time minus time on hold), ms. */
   "talkMs",
   /** Σ time on hold of handled calls, ms. */

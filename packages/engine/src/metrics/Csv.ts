@@ -1,7 +1,9 @@
 /**
  * `intervals.csv`: one row per reporting interval and scope (the total with staffing, then each queue and each
- * tenant), for spreadsheets and WFM tools. Counts are means per replication; rates are means of per-replication
- * ratios with their 95 % interval; times are seconds. Empty cells where a value is undefined.
+ * tenant), for spreadsheets and WFM tools. Counts are means per replication; rates and averages are ratio
+ * estimates (Σ numerator / Σ denominator over replications) with their 95 % interval, and the mean of
+ * per-replication ratios beside the service level and abandon rate; times are seconds. Empty cells where a value
+ * is undefined.
  */
 import type { Estimate, RateEstimate } from "./Estimate.ts"
 import { pointEstimate } from "./Estimate.ts"
@@ -19,9 +21,9 @@ export const INTERVAL_CSV_COLUMNS = [
   "service_level",
   "service_level_ci_low",
   "service_level_ci_high",
-  "service_level_pooled",
+  "service_level_mean_of_ratios",
   "abandon_rate",
-  "abandon_rate_pooled",
+  "abandon_rate_mean_of_ratios",
   "asa_s",
   "asa_ci_low",
   "asa_ci_high",
@@ -54,9 +56,9 @@ const callCells = (m: CallMetrics): Array<string> => [
   value(m.serviceLevel),
   format(m.serviceLevel.ci?.[0]),
   format(m.serviceLevel.ci?.[1]),
-  format(m.serviceLevel.pooled),
+  format(m.serviceLevel.meanOfRatios.mean),
   value(m.abandonRate),
-  format(m.abandonRate.pooled),
+  format(m.abandonRate.meanOfRatios.mean),
   value(m.asa),
   format(m.asa.ci?.[0]),
   format(m.asa.ci?.[1]),

@@ -5,7 +5,14 @@
 import type { ServiceLevelDefinition } from "@ccsim/scenario"
 import { mergeSparse, type SparseHistogram, sparseQuantile } from "../stats/Histogram.ts"
 import { AGENT_COUNTERS, type AgentCounterName, type AgentCounts, type CallCounts } from "./Counters.ts"
-import { type Estimate, estimate, fromRatios, type RateEstimate, rateEstimate } from "./Estimate.ts"
+import {
+  type Estimate,
+  estimate,
+  type PercentileEstimate,
+  percentileEstimate,
+  type RateEstimate,
+  rateEstimate
+} from "./Estimate.ts"
 import type { AgentMetricsSchema, CallMetricsSchema } from "./ResultsSchema.ts"
 
 /** The four service-level definitions with their result keys. */
@@ -35,6 +42,7 @@ const CALL_COUNT_METRICS = {
   hungUp: "hungUp",
   unanswered: "unanswered",
   inSystemAtEnd: "inSystemAtEnd",
+  connectedAtEnd: "connectedAtEnd",
   redials: "redials",
   handled: "handled",
   holds: "holds",
@@ -66,7 +74,8 @@ const CALL_RATE_METRICS = {
   aht: [(c) => c.talkMs + c.holdMs + c.wrapUpMs, (c) => c.handled, 1e-3],
   meanTalk: [(c) => c.talkMs, (c) => c.handled, 1e-3],
   meanHold: [(c) => c.holdMs, (c) => c.handled, 1e-3],
-  meanWrapUp: [(c) => c.wrapUpMs, (c) => c.handled, 1e-3]
+  meanWrapUp: [(c) => c.wrapUpMs, (c) => c.handled, 1e-3],
+  meanConnectedAtEnd: [(c) => c.connectedAtEndMs, (c) => c.connectedAtEnd, 1e-3]
 } as const satisfies Record<string, readonly [(c: CallCounts) => number, (c: CallCounts) => number, number]>
 
 /** Wait percentiles of answered calls, read from the histograms. */
@@ -88,7 +97,14 @@ export type CallMetrics = typeof CallMetricsSchema.Type
 export type AgentMetrics = typeof AgentMetricsSchema.Type
 
 const SERVICE_LEVEL_KEY_SET: ReadonlySet<string> = new Set(Object.values(SERVICE_LEVEL_KEYS))
-const NO_RATE: RateEstimate = { n: 0, meanOfReplications: null, pooled: null, sd: null, halfWidth: null, ci: null }
+const NO_RATE: RateEstimate = {
+  n: 0,
+  ratio: null,
+  standardError: null,
+  halfWidth: null,
+  ci: null,
+  meanOfRatios: { n: 0, mean: null, sd: null, halfWidth: null, ci: null }
+}
 
 /** The call metrics of a scope over replications (counts, histograms per replication, in index order). */
 export const callMetrics = (
@@ -98,7 +114,7 @@ export const callMetrics = (
   histograms: ReadonlyArray<SparseHistogram> | undefined,
   hasServiceLevel: boolean
 ): CallMetrics => {
-  const out: Record<string, Estimate | RateEstimate> = {}
+  const out: Record<string, Estimate | RateEstimate | PercentileEstimate> = {}
   for (const [key, counter] of Object.entries(CALL_COUNT_METRICS)) out[key] = estimate(counts.map((c) => c[counter]))
   const rates: Record<string, RateEstimate> = {}
   for (const [key, [num, den, scale]] of Object.entries(CALL_RATE_METRICS)) {
@@ -121,7 +137,7 @@ export const callMetrics = (
     let pooled: SparseHistogram = []
     for (const h of histograms) pooled = mergeSparse(pooled, h)
     for (const [key, p] of Object.entries(WAIT_PERCENTILES)) {
-      out[key] = fromRatios(
+      out[key] = percentileEstimate(
         histograms.map((h) => sparseQuantile(h, p) / 1000),
         sparseQuantile(pooled, p) / 1000
       )

@@ -10,7 +10,7 @@ import { mergeSparse, type SparseHistogram } from "../stats/Histogram.ts"
 import { AGENT_COUNTERS, type AgentCounts, CALL_COUNTERS, type CallCounts, isMaxCounter } from "./Counters.ts"
 
 /** The version of the results format; bumped on any incompatible change. */
-export const RESULTS_VERSION = 1 as const
+export const RESULTS_VERSION = 2 as const
 
 /** A call scope: the total, a queue, a tenant or a call type. */
 export interface CallScopeResult {

@@ -29,14 +29,24 @@ export const EstimateSchema = Schema.Struct({
   ci: Interval
 })
 
-/** A rate or average: the mean of per-replication ratios (with its interval) and the pooled ratio. */
+/**
+ * A rate or average: the ratio estimator Σ numerator / Σ denominator over replications (`ratio`, the point
+ * estimate), its delta-method standard error and 95 % t interval, and the mean of per-replication ratios as a
+ * secondary estimate (`meanOfRatios`, biased when intervals hold few calls; kept for comparison).
+ */
 export const RateEstimateSchema = Schema.Struct({
   n: Schema.Number,
-  meanOfReplications: NullableNumber,
-  pooled: NullableNumber,
-  sd: NullableNumber,
+  ratio: NullableNumber,
+  standardError: NullableNumber,
   halfWidth: NullableNumber,
-  ci: Interval
+  ci: Interval,
+  meanOfRatios: EstimateSchema
+})
+
+/** A wait percentile: the mean of per-replication percentiles with its t interval, and the pooled percentile. */
+export const PercentileEstimateSchema = Schema.Struct({
+  ...EstimateSchema.fields,
+  pooled: NullableNumber
 })
 
 /** One schema per key: the fields of a struct whose keys come from a metric table. */
@@ -52,7 +62,7 @@ export const CallMetricsSchema = Schema.Struct({
   queueLength: RateEstimateSchema,
   maxWait: EstimateSchema,
   maxWaitAnswered: EstimateSchema,
-  ...fieldsOf(WAIT_PERCENTILE_KEYS, Schema.optionalKey(RateEstimateSchema))
+  ...fieldsOf(WAIT_PERCENTILE_KEYS, Schema.optionalKey(PercentileEstimateSchema))
 })
 
 /** Agent metrics (an agent, a group or all agents). Times in seconds per replication. */
@@ -143,7 +153,7 @@ export const ThresholdRowSchema = Schema.Struct({
   metric: Schema.Literals(ThresholdMetrics),
   op: Schema.Literals(Comparisons),
   value: Schema.Number,
-  /** The point estimate (rates: the mean of per-replication ratios), or null when there is none. */
+  /** The point estimate (rates: the ratio Σ numerator / Σ denominator), or null when there is none. */
   observed: NullableNumber,
   /** The confidence interval compared (the threshold's level, else 95 %), or null below two replications. */
   ci: Interval,

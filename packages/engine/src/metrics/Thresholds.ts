@@ -1,13 +1,12 @@
 /**
  * Thresholds (k6-style gates from `expect.thresholds`) evaluated against a summary. Without `confidence` the
- * point estimate is compared; with it, the whole two-sided confidence interval at that level must satisfy the
+ * point estimate is compared (rates: the ratio Σ numerator / Σ denominator); with it, the whole two-sided confidence interval at that level must satisfy the
  * condition (`service-level >= 0.8` with 0.95: the lower bound of the 95 % interval must be ≥ 0.8).
  */
 
 import type { Comparison, Threshold, ThresholdMetric } from "@ccsim/scenario"
 import type { Model } from "../Model.ts"
-import { halfWidth } from "../stats/ConfidenceInterval.ts"
-import { type Estimate, pointEstimate, type RateEstimate } from "./Estimate.ts"
+import { type Estimate, halfWidthAt, pointEstimate, type RateEstimate } from "./Estimate.ts"
 import type { ThresholdRowSchema } from "./ResultsSchema.ts"
 import type { AgentMetrics, CallMetrics, IntervalMetrics, Summary } from "./Summary.ts"
 
@@ -182,7 +181,7 @@ export const evaluateThresholds = (
     const observed = pointEstimate(e)
     if (observed === null) return fail(`no data for ${th.metric} in ${th.scope}`)
     if (confidence === null) return { ok: holds(observed, th.op, th.value), ...base, observed, ci: e.ci, confidence }
-    const h = e.sd === null ? Number.NaN : halfWidth(e.n, e.sd, confidence)
+    const h = halfWidthAt(e, confidence)
     if (!Number.isFinite(h)) {
       return fail(`a ${confidence} confidence interval needs at least 2 replications with data`, observed)
     }

@@ -14,7 +14,14 @@ export {
 } from "./Counters.ts"
 export { INTERVAL_CSV_COLUMNS, intervalsCsv } from "./Csv.ts"
 export { makeResultsDocument, type ResultsDocument } from "./Document.ts"
-export { type Estimate, pointEstimate, type RateEstimate, SUMMARY_CONFIDENCE } from "./Estimate.ts"
+export {
+  type Estimate,
+  halfWidthAt,
+  type PercentileEstimate,
+  pointEstimate,
+  type RateEstimate,
+  SUMMARY_CONFIDENCE
+} from "./Estimate.ts"
 export { type CheckingObserver, type Measured, type MeasureOptions, measureReplication } from "./Measure.ts"
 export {
   AGENT_COUNT_KEYS,
@@ -48,6 +55,7 @@ export {
   type MetricInfo,
   type MetricKind,
   metricInfo,
+  PercentileEstimateSchema,
   RateEstimateSchema,
   ResultsDocumentSchema,
   type ResultsProblem,

@@ -225,6 +225,28 @@ describe("MetricsCollector", () => {
     expect(r.intervals[0]!.durationMs).toBe(40_000)
   })
 
+  it("counts answered calls cut off by the end of the run apart, with the time they had been connected", () => {
+    const m = new MetricsCollector(fakeModel())
+    m.agentStatusChanged(at(0), 0, AgentStatus.available, StatusCause.shift, -1)
+    m.agentStatusChanged(at(0), 1, AgentStatus.available, StatusCause.shift, -1)
+    // Call 0 answered at 1 s, talks until 31 s. Call 1 answered at 2 s, still talking at the horizon (50 s).
+    m.callArrived(at(1000), 0, CallKind.queue, 0, true, 0, -1)
+    m.callQueued(at(1000), 0, 0)
+    m.offerStarted(at(1000), 0, 0, 0)
+    m.offerAccepted(at(1000), 0, 0, 0)
+    m.callArrived(at(2000), 1, CallKind.queue, 0, true, 0, -1)
+    m.callQueued(at(2000), 1, 0)
+    m.offerStarted(at(2000), 1, 1, 0)
+    m.offerAccepted(at(2000), 1, 1, 0)
+    m.callEnded(at(31_000), 0, 0, EndOutcome.handled)
+    m.callEnded(at(50_000), 1, 1, EndOutcome.inProgressAtEnd)
+    m.simulationEnded(at(50_000))
+    const c = m.result(0).total.counts
+    expect(c).toMatchObject({ answered: 2, handled: 1, talkMs: 30_000, connectedAtEnd: 1, connectedAtEndMs: 48_000 })
+    // Every answered call is either handled or still connected at the end.
+    expect(c.handled + c.connectedAtEnd).toBe(c.answered)
+  })
+
   it("records overtime from its start to the deferred status change", () => {
     const m = new MetricsCollector(fakeModel())
     m.agentStatusChanged(at(0), 0, AgentStatus.available, StatusCause.shift, -1)

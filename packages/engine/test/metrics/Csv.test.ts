@@ -29,9 +29,10 @@ describe("intervalsCsv", () => {
     const col = (name: (typeof INTERVAL_CSV_COLUMNS)[number]) => INTERVAL_CSV_COLUMNS.indexOf(name)
     const first = summary.intervals[0]!.metrics
     expect(Number(rows[0]![col("offered")])).toBeCloseTo(first.offered.mean!, 8)
-    expect(Number(rows[0]![col("service_level")])).toBeCloseTo(first.serviceLevel.meanOfReplications!, 8)
+    expect(Number(rows[0]![col("service_level")])).toBeCloseTo(first.serviceLevel.ratio!, 8)
     expect(Number(rows[0]![col("service_level_ci_low")])).toBeCloseTo(first.serviceLevel.ci![0], 8)
-    expect(Number(rows[0]![col("agents_signed_in")])).toBeCloseTo(first.agentsSignedIn.meanOfReplications!, 8)
+    expect(Number(rows[0]![col("agents_signed_in")])).toBeCloseTo(first.agentsSignedIn.ratio!, 8)
+    expect(Number(rows[0]![col("service_level_mean_of_ratios")])).toBeCloseTo(first.serviceLevel.meanOfRatios.mean!, 8)
     // Staffing is only known for the total.
     expect(rows[2]![col("agents_signed_in")]).toBe("")
   })

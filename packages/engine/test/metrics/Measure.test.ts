@@ -71,3 +71,25 @@ const nullChecker = () => {
     simulationEnded: noop
   }
 }
+
+describe("calls cut off by a steady-state horizon", () => {
+  // Long calls (mean 10 min) on a one-hour steady state: several are still connected when the run stops.
+  const steady = queueModel({ agents: 4, ratePerHour: 20, ahtSeconds: 600, mode: "steady-state", warmup: "0s" })
+
+  it("are counted per scope as still connected, not as handled, with the time they had been connected", () => {
+    const r = measureReplication(steady, { replication: 0 }).result
+    for (const scope of [r.total, ...r.queues, ...r.tenants]) {
+      expect(scope.counts.handled + scope.counts.connectedAtEnd).toBe(scope.counts.answered)
+    }
+    expect(r.total.counts.connectedAtEnd).toBeGreaterThan(0)
+    const s = summarize([0, 1, 2].map((replication) => measureReplication(steady, { replication }).result))
+    expect(s.total.metrics.connectedAtEnd.mean).toBeGreaterThan(0)
+    expect(s.total.metrics.meanConnectedAtEnd.ratio).toBeGreaterThan(0)
+  })
+
+  it("do not occur in a terminating day, which runs until every call has left", () => {
+    const r = measure(0)
+    expect(r.total.counts.connectedAtEnd).toBe(0)
+    expect(r.total.counts.handled).toBe(r.total.counts.answered)
+  })
+})

@@ -31,23 +31,23 @@ describe("decodeResultsDocument", () => {
   })
 
   it("names another results version as such", () => {
-    const other = { ...written(), resultsVersion: 2 }
+    const other = { ...written(), resultsVersion: 1 }
     expect(decodeResultsDocument(other)).toEqual({
       _tag: "problem",
       problem: {
         path: "resultsVersion",
-        expected: "results version 1 (written by this ccsim; re-run the scenario to redraw it)",
-        found: "2"
+        expected: "results version 2 (written by this ccsim; re-run the scenario to redraw it)",
+        found: "1"
       }
     })
   })
 
   it("names the field of a hand-edited file, what it expected and what it found", () => {
     const edited = written()
-    edited.summary.queues[0].metrics.asa.pooled = "fast"
+    edited.summary.queues[0].metrics.asa.ratio = "fast"
     expect(decodeResultsDocument(edited)).toEqual({
       _tag: "problem",
-      problem: { path: "summary.queues[0].metrics.asa.pooled", expected: "number | null", found: '"fast"' }
+      problem: { path: "summary.queues[0].metrics.asa.ratio", expected: "number | null", found: '"fast"' }
     })
     const missing = written()
     delete missing.summary.total.metrics.offered

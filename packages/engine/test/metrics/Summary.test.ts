@@ -22,7 +22,7 @@ describe("summarize", () => {
     expect(s.confidenceLevel).toBe(0.95)
   })
 
-  it("names both the pooled ratio and the mean of per-replication ratios", () => {
+  it("estimates rates by the ratio of sums, keeping the mean of per-replication ratios apart", () => {
     const s = summarize(runs)
     const within = runs.map((r) => r.total.counts.answeredWithin)
     const offered = runs.map((r) => r.total.counts.offered)
@@ -30,25 +30,34 @@ describe("summarize", () => {
     expect(s.serviceLevelDefinition).toBe("answered-of-offered")
     expect(s.total.serviceLevelDefinition).toBe("answered-of-offered")
     expect(sl).toBe(s.total.metrics.serviceLevelAnsweredOfOffered)
-    expect(sl.pooled).toBeCloseTo(within.reduce((a, b) => a + b) / offered.reduce((a, b) => a + b), 14)
-    expect(sl.meanOfReplications).toBeCloseTo(within.map((w, i) => w / offered[i]!).reduce((a, b) => a + b) / 4, 14)
+    const ratio = within.reduce((a, b) => a + b) / offered.reduce((a, b) => a + b)
+    expect(sl.ratio).toBeCloseTo(ratio, 14)
+    expect(sl.meanOfRatios.mean).toBeCloseTo(within.map((w, i) => w / offered[i]!).reduce((a, b) => a + b) / 4, 14)
+    // Delta method: SE = sd(xᵢ − R·yᵢ) / (√n · ȳ), and the t interval around the ratio.
+    const residuals = within.map((w, i) => w - ratio * offered[i]!)
+    const sdResidual = Math.sqrt(residuals.reduce((a, d) => a + d * d, 0) / 3)
+    const se = sdResidual / (2 * (offered.reduce((a, b) => a + b) / 4))
+    expect(sl.standardError).toBeCloseTo(se, 12)
+    expect(sl.halfWidth).toBeCloseTo(studentTQuantile(0.975, 3) * se, 12)
+    expect(sl.ci![0]).toBeCloseTo(ratio - sl.halfWidth!, 12)
+    expect(sl.ci![1]).toBeCloseTo(ratio + sl.halfWidth!, 12)
     const asa = s.total.metrics.asa
     const waits = runs.map((r) => r.total.counts.waitAnsweredMs)
     const answered = runs.map((r) => r.total.counts.answered)
-    expect(asa.pooled).toBeCloseTo(waits.reduce((a, b) => a + b) / answered.reduce((a, b) => a + b) / 1000, 12)
+    expect(asa.ratio).toBeCloseTo(waits.reduce((a, b) => a + b) / answered.reduce((a, b) => a + b) / 1000, 12)
   })
 
   it("computes every service-level definition from the same counts", () => {
     const s = summarize(runs.slice(0, 1))
     const c = runs[0]!.total.counts
     const m = s.total.metrics
-    expect(m.serviceLevelAnsweredOfOffered.pooled).toBeCloseTo(c.answeredWithin / c.offered, 14)
-    expect(m.serviceLevelAnsweredOfOfferedMinusAbandonedWithin.pooled).toBeCloseTo(
+    expect(m.serviceLevelAnsweredOfOffered.ratio).toBeCloseTo(c.answeredWithin / c.offered, 14)
+    expect(m.serviceLevelAnsweredOfOfferedMinusAbandonedWithin.ratio).toBeCloseTo(
       c.answeredWithin / (c.offered - c.abandonedWithin),
       14
     )
-    expect(m.serviceLevelAnsweredOfAnswered.pooled).toBeCloseTo(c.answeredWithin / c.answered, 14)
-    expect(m.serviceLevelAnsweredAndAbandonedWithinOfOffered.pooled).toBeCloseTo(
+    expect(m.serviceLevelAnsweredOfAnswered.ratio).toBeCloseTo(c.answeredWithin / c.answered, 14)
+    expect(m.serviceLevelAnsweredAndAbandonedWithinOfOffered.ratio).toBeCloseTo(
       (c.answeredWithin + c.abandonedWithin) / c.offered,
       14
     )
@@ -62,9 +71,12 @@ describe("summarize", () => {
     // Nobody rolls over to the queue-less direct type: no calls, no rate.
     const direct = s.callTypes.find((t) => t.id === "direct")!
     expect(direct.metrics.offered.mean).toBe(0)
-    expect(direct.metrics.asa.n).toBe(0)
-    expect(direct.metrics.asa.meanOfReplications).toBeNull()
-    expect(direct.metrics.serviceLevel.pooled).toBeNull()
+    expect(direct.metrics.asa.n).toBe(4)
+    expect(direct.metrics.asa.ratio).toBeNull()
+    expect(direct.metrics.asa.ci).toBeNull()
+    expect(direct.metrics.asa.meanOfRatios.n).toBe(0)
+    expect(direct.metrics.asa.meanOfRatios.mean).toBeNull()
+    expect(direct.metrics.serviceLevel.ratio).toBeNull()
   })
 
   it("is byte-identical whatever order the replications arrive in", () => {
@@ -77,7 +89,7 @@ describe("summarize", () => {
     expect(s.intervals.map((i) => i.label)).toEqual(["08:00", "08:30"])
     const first = s.intervals[0]!
     const level = runs.map((r) => r.intervals[0]!)
-    expect(first.metrics.agentsSignedIn.pooled).toBeCloseTo(
+    expect(first.metrics.agentsSignedIn.ratio).toBeCloseTo(
       level.reduce((a, l) => a + l.signedInMs, 0) / level.reduce((a, l) => a + l.durationMs, 0),
       12
     )
@@ -102,7 +114,7 @@ describe("summarize", () => {
     expect(s.agents.map((a) => a.id)).toEqual(["a0", "a1"])
     const busy = runs.map((r) => r.agents[0]!.counts.busyMs)
     const signedIn = runs.map((r) => r.agents[0]!.counts.signedInMs)
-    expect(s.agents[0]!.metrics.occupancy.pooled).toBeCloseTo(
+    expect(s.agents[0]!.metrics.occupancy.ratio).toBeCloseTo(
       busy.reduce((a, b) => a + b) / signedIn.reduce((a, b) => a + b),
       14
     )

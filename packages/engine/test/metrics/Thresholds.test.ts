@@ -3,14 +3,14 @@ import { describe, expect, it } from "vitest"
 import { pointEstimate } from "../../src/metrics/Estimate.ts"
 import { summarize } from "../../src/metrics/Summary.ts"
 import { evaluateThresholds, metricEstimate } from "../../src/metrics/Thresholds.ts"
-import { halfWidth } from "../../src/stats/ConfidenceInterval.ts"
+import { studentTQuantile } from "../../src/stats/StudentT.ts"
 import { fakeModel } from "./fixtures.ts"
 import { syntheticResult } from "./synthetic.ts"
 
 const model = fakeModel({ tenants: ["t0", "t1"] })
 const summary = summarize([0, 1, 2, 3, 4].map((r) => syntheticResult(r)))
 const sl = summary.total.metrics.serviceLevel
-const observed = sl.meanOfReplications!
+const observed = sl.ratio!
 
 const threshold = (t: Partial<Threshold> & Pick<Threshold, "metric" | "op" | "value">): Threshold => ({
   scope: "total",
@@ -44,7 +44,8 @@ describe("evaluateThresholds", () => {
   })
 
   it("with a confidence level, requires the whole interval to satisfy the condition", () => {
-    const h = halfWidth(sl.n, sl.sd!, 0.9)
+    // The ratio's delta-method standard error, with the t quantile of the threshold's level.
+    const h = studentTQuantile(0.95, sl.n - 1) * sl.standardError!
     const rows = evaluateThresholds(
       summary,
       [
@@ -82,7 +83,7 @@ describe("evaluateThresholds", () => {
       [true, undefined],
       [true, undefined]
     ])
-    expect(rows[0]!.observed).toBe(summary.queues[0]!.metrics.asa.meanOfReplications)
+    expect(rows[0]!.observed).toBe(summary.queues[0]!.metrics.asa.ratio)
     expect(rows[4]!.observed).toBe(pointEstimate(summary.intervals[1]!.metrics.waitP90!))
   })
 

@@ -46,7 +46,7 @@ describe("M/M/c agrees with Erlang C", () => {
       expectProbability("service level", m.serviceLevelAnsweredOfOffered, c.serviceLevel)
       expectProbability("P(wait)", m.waitProbability, c.pWait)
       expectProbability("occupancy", summary.allAgents.metrics.occupancy, c.occupancy)
-      expect(m.abandonRate.meanOfReplications).toBe(0)
+      expect(m.abandonRate.ratio).toBe(0)
       expectAsa(m.asa, c.asa)
     },
     300_000

@@ -103,11 +103,12 @@ export const simulate = async (p: GridPoint): Promise<Simulated> => {
   return { summary, aht, threshold, theory }
 }
 
-const standardError = (e: RateEstimate): number => e.sd! / Math.sqrt(e.n)
+/** The ratio estimate's delta-method standard error. */
+const standardError = (e: RateEstimate): number => e.standardError!
 
-/** |mean − theory| ≤ max(3 standard errors, 0.01), with a message naming the metric and the numbers. */
+/** |ratio − theory| ≤ max(3 standard errors, 0.01), with a message naming the metric and the numbers. */
 export const expectProbability = (name: string, e: RateEstimate, theory: number): void => {
-  const mean = e.meanOfReplications!
+  const mean = e.ratio!
   const tolerance = Math.max(3 * standardError(e), 0.01)
   expect(
     Math.abs(mean - theory),
@@ -117,7 +118,7 @@ export const expectProbability = (name: string, e: RateEstimate, theory: number)
 
 /** ASA within 5 % of theory (the grid's run lengths keep 5 % at three standard errors or more). */
 export const expectAsa = (e: RateEstimate, theory: number): void => {
-  const mean = e.meanOfReplications!
+  const mean = e.ratio!
   const se = standardError(e)
   expect(
     Math.abs(mean - theory),
