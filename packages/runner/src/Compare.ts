@@ -321,10 +321,14 @@ const scopesOf = (a: Summary, b: Summary): Array<ScopeRef> => {
 
 const finite = (x: number): number | null => (Number.isFinite(x) ? x : null)
 
+/** The spread of one replication's value: a mean's sd, or a ratio's delta-method standard error × √n. */
+const sdOf = (e: AnyEstimate): number | null =>
+  "ratio" in e ? (e.standardError === null ? null : e.standardError * Math.sqrt(e.n)) : e.sd
+
 const side = (e: AnyEstimate | undefined): SideEstimate =>
   e === undefined
     ? { n: 0, mean: null, sd: null, halfWidth: null }
-    : { n: e.n, mean: pointEstimate(e), sd: e.sd, halfWidth: e.halfWidth }
+    : { n: e.n, mean: pointEstimate(e), sd: sdOf(e), halfWidth: e.halfWidth }
 
 const tQuantile = (df: number): number => studentTQuantile((1 + SUMMARY_CONFIDENCE) / 2, df)
 

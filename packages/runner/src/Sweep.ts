@@ -7,7 +7,7 @@
  * only by the swept value. A grid submits every point × replication as ONE batch to the {@link Executor} (one
  * worker pool); `findBreak` bisects instead (Bisection.ts), one batch per probe, on the same pool.
  */
-import type { Model, ThresholdRow } from "@ccsim/engine"
+import type { Model, RateEstimate, ThresholdRow } from "@ccsim/engine"
 import type { Scenario, ScenarioError, ServiceLevelDefinition, Threshold } from "@ccsim/scenario"
 import { Effect, Result } from "effect"
 import { analyze } from "./Analysis.ts"
@@ -118,11 +118,9 @@ const NOMINAL_MS_PER_CALL = 0.02
 
 const flagOf = (dimension: SweepDimension): string => `--${dimension.kind}`
 
-const estimateOf = (e: {
-  readonly meanOfReplications: number | null
-  readonly ci: readonly [number, number] | null
-}) => ({
-  mean: e.meanOfReplications,
+/** A rate's ratio estimate (Σ numerator / Σ denominator over replications) with its 95 % interval. */
+const estimateOf = (e: RateEstimate) => ({
+  mean: e.ratio,
   lo: e.ci?.[0] ?? null,
   hi: e.ci?.[1] ?? null
 })

@@ -69,8 +69,8 @@ describe("runSweep", () => {
         const outcome = yield* (yield* Runner).run({ scenario: { ...scenario, replications: 3 } })
         const run = analyze(scenario, outcome, false).summary
         const point = sweep.points[1]!
-        assert.strictEqual(point.total.serviceLevel.mean, run.total.metrics.serviceLevel.meanOfReplications)
-        assert.strictEqual(point.total.asa.mean, run.total.metrics.asa.meanOfReplications)
+        assert.strictEqual(point.total.serviceLevel.mean, run.total.metrics.serviceLevel.ratio)
+        assert.strictEqual(point.total.asa.mean, run.total.metrics.asa.ratio)
         assert.strictEqual(point.total.occupancy.hi, run.allAgents.metrics.occupancy.ci?.[1])
       }).pipe(Effect.provide(Runner.layerNoDeps().pipe(Layer.provideMerge(Executor.layerInProcess))))
   )
