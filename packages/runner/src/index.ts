@@ -33,6 +33,38 @@ export {
   withOverrides
 } from "./Runner.ts"
 export { RunFailed, type RunnerError, UnrunnableScenario } from "./RunnerError.ts"
+export {
+  type StaffRequest,
+  type StaffResult,
+  type StaffRoster,
+  type StaffRow,
+  type StaffShifts,
+  staffDay,
+  type TargetSource
+} from "./Staff.ts"
+export { type IntervalDemand, type QueueDemand, queueDemands, staffedQueues } from "./StaffDemand.ts"
+export {
+  type Estimate as StaffEstimate,
+  evaluateInterval,
+  type IntervalEvaluation,
+  type TargetStatus
+} from "./StaffEvaluate.ts"
+export {
+  type DayGrid,
+  levelAgents,
+  rosterScenario,
+  type StaffBase,
+  staffBase,
+  staffedScenario
+} from "./StaffScenario.ts"
+export { agentIntervals, type StaffIteration, type StaffSearchOutcome, searchStaffing } from "./StaffSearch.ts"
+export {
+  parseTarget,
+  StaffInvalid,
+  StaffMetrics,
+  type StaffTarget,
+  targetsFromThresholds
+} from "./StaffTargets.ts"
 export { type Variant, variantOf } from "./Variant.ts"
 export {
   checkExpectations,
