@@ -49,4 +49,13 @@ export {
   type ReportSource,
   ReportViolationSchema
 } from "./Source.ts"
+export {
+  renderStaffPage,
+  requirementChart,
+  type StaffPageData,
+  type StaffPageEstimate,
+  type StaffPageQueue,
+  type StaffPageRow,
+  serviceLevelChart
+} from "./staff/StaffPage.ts"
 export { viewerPath } from "./Viewer.ts"

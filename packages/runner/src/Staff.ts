@@ -39,6 +39,8 @@ export interface StaffRequest {
   readonly subject: string
   /** From `--target`; none: the scenario's thresholds, else each queue's service-level target. */
   readonly targets: ReadonlyArray<StaffTarget>
+  /** Staff only these queues (`--queue`); the others keep the scenario's agents. Default: every entry queue. */
+  readonly queues?: ReadonlyArray<string> | undefined
   readonly confidence: number
   readonly replications: number
   readonly shrinkage: number
@@ -145,8 +147,12 @@ const chooseTargets = (
   const fromThresholds = targetsFromThresholds(request.scenario)
   if (request.targets.length > 0)
     return { targets: [...request.targets], source: "flags", ignored: request.scenario.expect.thresholds.length }
-  if (fromThresholds.targets.length > 0)
-    return { targets: fromThresholds.targets, source: "thresholds", ignored: fromThresholds.ignored }
+  // Thresholds on queues left unstaffed (`--queue`) do not apply.
+  const applicable = fromThresholds.targets.filter((t) => t.queue === undefined || queues.includes(t.queue))
+  if (applicable.length > 0) {
+    const ignored = fromThresholds.ignored + fromThresholds.targets.length - applicable.length
+    return { targets: applicable, source: "thresholds", ignored }
+  }
   return {
     targets: queueServiceLevelTargets(request.scenario, queues),
     source: "queue service levels",
@@ -162,7 +168,20 @@ export const staffDay = (
     const executor = yield* Executor
     const { scenario } = request
     const model: Model = yield* executor.compile(variantOf(scenario), request.subject)
-    const queueIndexes = staffedQueues(model)
+    const entered = staffedQueues(model)
+    for (const id of request.queues ?? []) {
+      if (!entered.some((q) => model.queues[q]!.id === id)) {
+        return yield* new StaffInvalid({
+          subject: "--queue",
+          expected: `a queue that traffic enters (${entered.map((q) => model.queues[q]!.id).join(", ")})`,
+          found: JSON.stringify(id)
+        })
+      }
+    }
+    const queueIndexes =
+      request.queues === undefined || request.queues.length === 0
+        ? entered
+        : entered.filter((q) => request.queues!.includes(model.queues[q]!.id))
     const demands = queueDemands(model, queueIndexes)
     const totalVolume = demands.reduce((s, d) => s + d.intervals.reduce((a, i) => a + i.volume, 0), 0)
     if (demands.length === 0 || totalVolume === 0) {
@@ -183,6 +202,17 @@ export const staffDay = (
         found: "none"
       })
     }
+
+    // The shift file is checked against the queues before the search, not after it.
+    const byQueue =
+      request.shifts === undefined
+        ? undefined
+        : templatesByQueue(
+            request.shifts,
+            queueIds,
+            scenario.queues.map((q) => q.id)
+          )
+    if (byQueue instanceof StaffInvalid) return yield* byQueue
 
     const grid: DayGrid = { open: model.open, intervalMs: model.intervalMs, intervals: model.intervalCount }
     const intervalSeconds = model.intervalMs / 1000
@@ -232,7 +262,7 @@ export const staffDay = (
     const roster =
       request.shifts === undefined
         ? undefined
-        : yield* coverAndVerify(request, request.shifts, base, grid, queueIndexes, scheduled, targets)
+        : yield* coverAndVerify(request, request.shifts, byQueue!, base, grid, queueIndexes, scheduled, targets)
 
     const rows: Array<StaffRow> = demands.flatMap((d, q) =>
       d.intervals.map((demand, t): StaffRow => {
@@ -303,13 +333,16 @@ export const staffDay = (
 /** The templates of each staffed queue: a template's group names the queue, or maps to it; no group: the only queue. */
 const templatesByQueue = (
   shifts: StaffShifts,
-  queues: ReadonlyArray<string>
+  queues: ReadonlyArray<string>,
+  allQueues: ReadonlyArray<string>
 ): Array<Array<ShiftTemplate>> | StaffInvalid => {
   const out = queues.map((): Array<ShiftTemplate> => [])
   for (const [k, t] of shifts.templates.entries()) {
     const group = t.group
     const queue = group === undefined ? (queues.length === 1 ? queues[0] : undefined) : (shifts.groups[group] ?? group)
     const q = queue === undefined ? -1 : queues.indexOf(queue)
+    // Templates of a queue left unstaffed (`--queue`) are not used.
+    if (q < 0 && queue !== undefined && allQueues.includes(queue)) continue
     if (q < 0) {
       return new StaffInvalid({
         subject: shifts.file,
@@ -325,6 +358,7 @@ const templatesByQueue = (
 const coverAndVerify = (
   request: StaffRequest,
   shifts: StaffShifts,
+  byQueue: ReadonlyArray<ReadonlyArray<ShiftTemplate>>,
   base: StaffBase,
   grid: DayGrid,
   queueIndexes: ReadonlyArray<number>,
@@ -332,8 +366,6 @@ const coverAndVerify = (
   targets: ReadonlyArray<StaffTarget>
 ) =>
   Effect.gen(function* () {
-    const byQueue = templatesByQueue(shifts, base.queues)
-    if (byQueue instanceof StaffInvalid) return yield* byQueue
     const covers: Array<ShiftCover> = []
     for (const [q, templates] of byQueue.entries()) {
       const queue = base.queues[q]!

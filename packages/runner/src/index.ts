@@ -44,6 +44,14 @@ export {
 } from "./Staff.ts"
 export { type IntervalDemand, type QueueDemand, queueDemands, staffedQueues } from "./StaffDemand.ts"
 export {
+  clockOf,
+  STAFFING_CSV_COLUMNS,
+  STAFFING_VERSION,
+  staffingCsv,
+  staffingDocument,
+  staffPageData
+} from "./StaffDocument.ts"
+export {
   type Estimate as StaffEstimate,
   evaluateInterval,
   type IntervalEvaluation,
