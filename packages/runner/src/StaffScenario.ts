@@ -28,6 +28,8 @@ export interface StaffBase {
   readonly groups: ReadonlyArray<string>
   /** Per staffed queue: the agent entry whose behaviour the synthetic group copies (undefined: defaults). */
   readonly behaviourFrom: ReadonlyArray<string | undefined>
+  /** Per staffed queue: that entry (kept here: it may have been dropped from the scenario). */
+  readonly behaviourSource: ReadonlyArray<Agent | undefined>
   /** Agent entries dropped (they served only staffed queues). */
   readonly dropped: ReadonlyArray<string>
   /** Agent entries kept without their staffed-queue memberships (named by traffic, lines or the script). */
@@ -89,6 +91,7 @@ export const staffBase = (scenario: Scenario, queues: ReadonlyArray<string>): St
       scenario.agents.find((a) => a.queues.some((m) => m.queue === q && m.tier === 1))?.id ??
       scenario.agents.find((a) => a.queues.some((m) => m.queue === q))?.id
   )
+  const behaviourSource = behaviourFrom.map((id) => scenario.agents.find((a) => a.id === id))
   const dropped: Array<string> = []
   const keptWithoutQueues: Array<string> = []
   const agents = scenario.agents.flatMap((a) => {
@@ -106,6 +109,7 @@ export const staffBase = (scenario: Scenario, queues: ReadonlyArray<string>): St
     queues,
     groups,
     behaviourFrom,
+    behaviourSource,
     dropped,
     keptWithoutQueues
   }
@@ -165,8 +169,7 @@ export const levelAgents = (
 
 /** A plain agent with the behaviour of the entry the group copies. */
 const behaviourTemplate = (base: StaffBase, q: number): Agent => {
-  const from = base.behaviourFrom[q]
-  const source = from === undefined ? undefined : base.scenario.agents.find((a) => a.id === from)
+  const source = base.behaviourSource[q]
   const plain = defaultAgent(base.groups[q]!)
   return source === undefined
     ? plain
