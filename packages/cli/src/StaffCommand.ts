@@ -8,7 +8,6 @@ import { renderStaffPage } from "@ccsim/report"
 import {
   Executor,
   parseTarget,
-  StaffInvalid,
   type StaffShifts,
   type StaffTarget,
   staffDay,
@@ -95,17 +94,8 @@ export const staffCommand = (options: StaffOptions) =>
     let shifts: StaffShifts | undefined
     if (options.shifts !== undefined) {
       const file = options.shifts
-      const templates = yield* loadShiftTemplatesFile(file).pipe(
-        Effect.catchTag("ScenarioError", (error) =>
-          Effect.fail(
-            new StaffInvalid({
-              subject: file,
-              expected: "a shift templates file",
-              found: scenarioErrorLines(error).join("; ")
-            })
-          )
-        )
-      )
+      // A file that fails to decode is a ScenarioError: one line per problem, exit 2.
+      const templates = yield* loadShiftTemplatesFile(file)
       shifts = { file, templates, groups }
     } else if (options.groups.length > 0) {
       return yield* new InputError({ subject: "--group", expected: "--shifts FILE with it", found: "no --shifts" })
