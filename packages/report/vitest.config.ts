@@ -7,7 +7,7 @@ export default defineProject({
     name: "report",
     include: ["test/**/*.test.ts"],
     // The real-browser test is the report-e2e project (vitest.e2e.config.ts).
-    exclude: [...configDefaults.exclude, "test/Browser.test.ts"],
+    exclude: [...configDefaults.exclude, "test/Browser.test.ts", "test/StaffBrowser.test.ts"],
     // Builds dist/viewer.js, which renderReport inlines.
     globalSetup: ["test/globalSetup.ts"]
   }
