@@ -1,7 +1,7 @@
 import { defineProject } from "vitest/config"
 import { projectDefaults } from "../../test-support/ProjectDefaults.ts"
 
-/** The sweep against Erlang A (a statistical test): `npm run test:validation`. */
+/** Statistical checks of the experiments (the sweep against Erlang A, the staffing search against Erlang): `npm run test:validation`. */
 export default defineProject({
   test: {
     ...projectDefaults,

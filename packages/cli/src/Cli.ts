@@ -21,6 +21,7 @@ const reportModule = Effect.promise(() => import("./ReportCommand.ts"))
 const sweepModule = Effect.promise(() => import("./SweepCommand.ts"))
 const mergeModule = Effect.promise(() => import("./MergeCommand.ts"))
 const compareModule = Effect.promise(() => import("./CompareCommand.ts"))
+const staffModule = Effect.promise(() => import("./StaffCommand.ts"))
 
 /** The version `ccsim --version` prints. */
 export const version = "0.1.0"
@@ -487,8 +488,103 @@ const merge = Command.make(
   ])
 )
 
+const staff = Command.make(
+  "staff",
+  {
+    scenario: Argument.String("scenario").pipe(Argument.withDescription("Scenario file (.yaml, .yml, .json)")),
+    target: Flag.String("target").pipe(
+      Flag.withDescription(
+        "A target [queue:ID:]METRIC OP VALUE: service-level>=0.8, abandon-rate<=0.05, asa<=30s (repeatable; default: the scenario's thresholds, else each queue's service-level target)"
+      ),
+      Flag.atLeast(0)
+    ),
+    queue: Flag.String("queue").pipe(
+      Flag.withDescription("Staff only this queue (repeatable); the others keep the scenario's agents"),
+      Flag.atLeast(0)
+    ),
+    confidence: Flag.Finite("confidence").pipe(
+      Flag.withDescription("Confidence with which every interval must meet every target"),
+      Flag.withDefault(0.95)
+    ),
+    replications: Flag.Int("replications").pipe(
+      Flag.withAlias("r"),
+      Flag.withDescription("Replications of the day per staffing tried"),
+      Flag.withDefault(40)
+    ),
+    seed: Flag.Int("seed").pipe(Flag.withDescription("Base seed (default: the scenario's)"), Flag.optional),
+    workers,
+    shrinkage: Flag.Finite("shrinkage").pipe(
+      Flag.withDescription("Share of paid time off the phones: scheduled = required / (1 − shrinkage)"),
+      Flag.optional
+    ),
+    maxOccupancy: Flag.Finite("max-occupancy").pipe(
+      Flag.withDescription("Occupancy cap, e.g. 0.85: at least offered load / cap agents per interval"),
+      Flag.optional
+    ),
+    shifts: Flag.String("shifts").pipe(
+      Flag.withDescription("Shift templates (YAML, JSON or CSV): cover the requirement at least cost, then verify"),
+      Flag.optional
+    ),
+    group: Flag.String("group").pipe(
+      Flag.withDescription("Map a template group to a staffed queue: GROUP=QUEUE (repeatable)"),
+      Flag.atLeast(0)
+    ),
+    maxIterations: Flag.Int("max-iterations").pipe(
+      Flag.withDescription("Stop the search after this many iterations"),
+      Flag.withDefault(40)
+    ),
+    out: Flag.String("out").pipe(
+      Flag.withDescription("Output folder (default: reports/<scenario name>-staff/)"),
+      Flag.optional
+    ),
+    json: Flag.Boolean("json").pipe(
+      Flag.withDescription("Print staffing.json on stdout instead of the table"),
+      Flag.withDefault(false)
+    ),
+    quiet
+  },
+  Effect.fn(function* (flags) {
+    const style = yield* styleOf
+    const { staffCommand } = yield* staffModule
+    yield* staffCommand({
+      file: flags.scenario,
+      targets: flags.target,
+      queues: flags.queue,
+      confidence: flags.confidence,
+      replications: flags.replications,
+      seed: Option.getOrUndefined(flags.seed),
+      workers: flags.workers,
+      shrinkage: Option.getOrUndefined(flags.shrinkage),
+      maxOccupancy: Option.getOrUndefined(flags.maxOccupancy),
+      shifts: Option.getOrUndefined(flags.shifts),
+      groups: flags.group,
+      maxIterations: flags.maxIterations,
+      out: Option.getOrUndefined(flags.out),
+      json: flags.json,
+      quiet: flags.quiet,
+      style
+    })
+  })
+).pipe(
+  Command.withDescription(
+    "Agents needed per interval and queue: Erlang A/C, refined by simulating the whole day (iterative staffing); with --shifts, the cheapest roster, verified by simulation"
+  ),
+  Command.withExamples([
+    { command: "ccsim staff scenarios/default.yaml", description: "Targets from the scenario's thresholds" },
+    {
+      command: 'ccsim staff s.yaml --target "service-level>=0.8" --target "queue:billing:asa<=30s"',
+      description: "Targets from flags"
+    },
+    {
+      command: "ccsim staff scenarios/default.yaml --shifts scenarios/shifts/default-shifts.csv --group csr=service",
+      description: "Cheapest roster of shift templates, verified"
+    }
+  ]),
+  Command.provide((flags) => Progress.layer({ enabled: !flags.quiet && !flags.json }))
+)
+
 /** The whole command tree with its services. */
 export const cli = ccsim.pipe(
-  Command.withSubcommands([run, test, validate, erlang, schema, report, sweep, merge, compare]),
+  Command.withSubcommands([run, test, validate, erlang, schema, report, sweep, merge, compare, staff]),
   Command.provide(OutputWriter.layer)
 )

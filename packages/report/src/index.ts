@@ -55,6 +55,15 @@ export {
   type ReportSource,
   ReportViolationSchema
 } from "./Source.ts"
+export {
+  renderStaffPage,
+  requirementChart,
+  type StaffPageData,
+  type StaffPageEstimate,
+  type StaffPageQueue,
+  type StaffPageRow,
+  serviceLevelChart
+} from "./staff/StaffPage.ts"
 export type {
   SweepEstimateView,
   SweepPointView,

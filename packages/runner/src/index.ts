@@ -102,6 +102,46 @@ export {
   shardReplications
 } from "./Shard.ts"
 export {
+  type StaffRequest,
+  type StaffResult,
+  type StaffRoster,
+  type StaffRow,
+  type StaffShifts,
+  staffDay,
+  type TargetSource
+} from "./Staff.ts"
+export { type IntervalDemand, type QueueDemand, queueDemands, staffedQueues } from "./StaffDemand.ts"
+export {
+  clockOf,
+  STAFFING_CSV_COLUMNS,
+  STAFFING_VERSION,
+  staffingCsv,
+  staffingDocument,
+  staffPageData
+} from "./StaffDocument.ts"
+export {
+  type Estimate as StaffEstimate,
+  evaluateInterval,
+  type IntervalEvaluation,
+  type TargetStatus
+} from "./StaffEvaluate.ts"
+export {
+  type DayGrid,
+  levelAgents,
+  rosterScenario,
+  type StaffBase,
+  staffBase,
+  staffedScenario
+} from "./StaffScenario.ts"
+export { agentIntervals, type StaffIteration, type StaffSearchOutcome, searchStaffing } from "./StaffSearch.ts"
+export {
+  parseTarget,
+  StaffInvalid,
+  StaffMetrics,
+  type StaffTarget,
+  targetsFromThresholds
+} from "./StaffTargets.ts"
+export {
   type BreakingPoint,
   breakingPointOf,
   plannedReplications,
