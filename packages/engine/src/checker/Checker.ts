@@ -1,6 +1,6 @@
 /**
  * The conformance checker: an Observer that rebuilds the state of agents, calls and queues from the hooks alone
- * and checks every step against the routing rules R3–R15 (DESIGN.md) and the invariants of any simulation.
+ * and checks every step against the routing rules R1 and R3–R15 (DESIGN.md) and the invariants of any simulation.
  * It never imports the engine's rule code, so a bug there cannot hide itself here.
  *
  * Checks happen at three moments: on the event itself (an offer to an agent who is not Available), at the end
@@ -21,7 +21,8 @@ import {
   type Observer,
   RolloverReason,
   type StatusCause,
-  StepKind
+  StepKind,
+  StepKindNames
 } from "../Observer.ts"
 import { checkAgentOvertimeStarted, checkAgentStatusChanged, checkWrapUpEnded, checkWrapUpStarted } from "./Agents.ts"
 import {
@@ -31,6 +32,7 @@ import {
   CALL_UNKNOWN,
   CheckerCore,
   type CheckerOptions,
+  kindName,
   remove,
   secs
 } from "./Core.ts"
@@ -121,6 +123,15 @@ export class ConformanceChecker implements Observer {
     if (c.answeredBy >= 0) this.k.report("I", "an answered call was routed again", call)
     if (c.visit !== undefined)
       this.k.report("I", `routed on while still in queue ${this.k.queueId(c.visit.queue)}`, call)
+    // R1: a workflow whose first step is an agent's direct line makes a direct call; any other first step, a queue call.
+    if (c.routedStep < 0 && (c.kind === CallKind.direct) !== (step === StepKind.directLine))
+      this.k.report(
+        "R1",
+        step === StepKind.directLine
+          ? `a ${kindName(c.kind)} call whose workflow sends it to a direct line first`
+          : `a ${kindName(c.kind)} call whose workflow's first step is ${StepKindNames[step]}, not a direct line`,
+        call
+      )
     c.routedStep = step
     c.routedTarget = target
     c.routedAt = t

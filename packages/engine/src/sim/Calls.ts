@@ -4,10 +4,10 @@
  * and the end of every call (exactly once). A new queue call's routing is left to the matching pass.
  */
 import { poissonDeviate, sampleMs } from "../kernel/Samplers.ts"
-import { AbandonStage, AgentStatus, CallKind, CancelReason, EndOutcome, StatusCause } from "../Observer.ts"
+import { AbandonStage, AgentStatus, CallKind, CancelReason, EndOutcome, StatusCause, StepKind } from "../Observer.ts"
 import { applyPending, isFreeToDial, scheduleActivity, setStatus } from "./Agents.ts"
 import { idleClockMoved, REASON_OUTBOUND, refreshAgent } from "./Eligibility.ts"
-import { CallState, Ev } from "./Events.ts"
+import { CallState, Ev, inHours } from "./Events.ts"
 import { leaveQueue } from "./Line.ts"
 import { cancelCallOffers, startDirectOffer } from "./Offers.ts"
 import { IdleSince } from "./Rules.ts"
@@ -154,11 +154,25 @@ export const onPatience = (st: SimState, c: number): void => {
 
 // ---- arrivals ----
 
+/**
+ * R1: a call dialled to a tracking number is a queue call, unless its workflow's first step in force (business
+ * hours at arrival) is an agent's direct line: then it is a direct call from its arrival, carrying its tenant.
+ * A queue call that reaches a direct-line step later (rollover) stays a queue call in the totals, where it was
+ * offered; its offer at the direct line follows the direct-call rules like any direct-line offer.
+ */
+const workflowCallKind = (st: SimState, w: number): number => {
+  const wf = st.model.workflows[w]!
+  const bh = wf.businessHours
+  const steps = bh !== undefined && !inHours(st.now, bh.open, bh.close) ? bh.afterHours : wf.steps
+  return steps.length > 0 && steps[0]!.kind === StepKind.directLine ? CallKind.direct : CallKind.queue
+}
+
 /** Creates a call from a traffic source, drawing its talk time, patience and known/unknown (R2). */
 const sourceCall = (st: SimState, s: number, redialOf: number, attempt: number, redial: boolean): void => {
   const src = st.model.sources[s]!
   const no = st.nextCallNo++
-  const c = st.call.alloc(no, src.kind, st.now)
+  const kind = src.kind === CallKind.queue ? workflowCallKind(st, src.workflow) : src.kind
+  const c = st.call.alloc(no, kind, st.now)
   st.call.source[c] = s
   st.call.attempt[c] = attempt
   st.call.priority[c] = src.priority
@@ -181,7 +195,7 @@ const sourceCall = (st: SimState, s: number, redialOf: number, attempt: number, 
   st.call.known[c] = known ? 1 : 0
   st.call.talk[c] = talk
   st.call.patience[c] = patience
-  st.obs.callArrived(st.now, no, src.kind, st.call.tenant[c]!, known, s, redialOf)
+  st.obs.callArrived(st.now, no, kind as CallKind, st.call.tenant[c]!, known, s, redialOf)
   if (patience !== Number.POSITIVE_INFINITY) st.call.patSeq[c] = st.cal.reserveSeq()
   if (src.kind === CallKind.queue) st.work.post(Work.route, c)
   else if (src.kind === CallKind.direct) ring(st, c, src.agent)
@@ -268,7 +282,8 @@ export const scheduleArrival = (st: SimState, s: number): void => {
 export const onScriptCall = (st: SimState, i: number): void => {
   st.pendingScripted--
   const x = st.model.scriptedCalls[i]!
-  const c = st.call.alloc(i, x.kind, st.now)
+  const kind = x.kind === CallKind.queue ? workflowCallKind(st, x.workflow) : x.kind
+  const c = st.call.alloc(i, kind, st.now)
   let talk = x.talk
   if (!x.known) talk += sampleMs(st.model.unknownSearchTime, st.rng.scripted)
   st.call.talk[c] = talk
@@ -277,7 +292,7 @@ export const onScriptCall = (st: SimState, i: number): void => {
   st.call.tenant[c] = x.tenant
   st.call.workflow[c] = x.workflow
   st.call.known[c] = x.known ? 1 : 0
-  st.obs.callArrived(st.now, i, x.kind, x.tenant, x.known, -1, -1)
+  st.obs.callArrived(st.now, i, kind as CallKind, x.tenant, x.known, -1, -1)
   if (x.kind === CallKind.outbound) {
     placeOutbound(st, c, x.agent)
     return

@@ -88,6 +88,13 @@ describe("End of the run", () => {
     expectViolations(d.finish(20), [["I", "ended (hung-up) while offers still ring at ann"]])
   })
 
+  it("accepts a direct call of a workflow (R1) that its direct line rejects going on to a queue", () => {
+    const d = new Drive().signIn(0, "ann", "bob")
+    d.arrive(1, 0, "direct").route(1, 0, "directLine", 1).offer(1, 0, "bob", null).reject(3, 0, "bob", null)
+    d.routeQueue(3, 0, "sales").handled(3, 0, "ann", 35)
+    expectViolations(d.finish(80), [])
+  })
+
   it("accepts an outbound call that never connected ending unanswered", () => {
     const d = new Drive().arrive(1, 0, "outbound").end(1, 0, null, "unanswered")
     expectViolations(d.finish(20), [])

@@ -216,7 +216,8 @@ describe("R7 direct-line calls during a queue call", () => {
       "08:00:05 call-queued call=s1 queue=sales",
       "08:00:05 offer-started call=s1 agent=alice queue=sales",
       "08:00:07 offer-accepted call=s1 agent=alice queue=sales",
-      "08:00:20 call-arrived call=s2 kind=queue tenant=acme known=true",
+      // R1: its workflow sends it to a direct line first, so it is a direct call (of the tenant dialled)
+      "08:00:20 call-arrived call=s2 kind=direct tenant=acme known=true",
       "08:00:20 call-routed call=s2 step=direct-line target=alice",
       "08:00:20 offer-started call=s2 agent=alice",
       // missed on the direct line: the workflow's next step, no status change (R12)
@@ -224,6 +225,95 @@ describe("R7 direct-line calls during a queue call", () => {
       "08:00:50 call-routed call=s2 step=voicemail",
       "08:00:50 call-ended call=s2 outcome=voicemail",
       "08:01:07 call-ended call=s1 agent=alice outcome=handled"
+    ])
+  })
+})
+
+describe("R1 calls a workflow routes to a direct line", () => {
+  const lineFirst = (steps: ReadonlyArray<Record<string, unknown>>, extra: Record<string, unknown> = {}) => ({
+    tenants: [{ id: "acme", trackingNumbers: ["555-0100", "555-0200"] }],
+    queues: [{ id: "sales" }],
+    workflows: [{ id: "w", trackingNumbers: ["555-0200"], steps }],
+    agents: [
+      { id: "alice", queues: [{ queue: "sales" }], directLine: "555-0199" },
+      { id: "bob", queues: [{ queue: "sales" }] }
+    ],
+    ...extra
+  })
+  const wcall = (at: string, talk: string) => ({ type: "queue", trackingNumber: "555-0200", at, talk })
+
+  it("are direct calls from arrival when the workflow's first step is the direct line, and queue calls otherwise", () => {
+    const r = run(
+      lineFirst([{ to: "direct-line", agent: "alice" }], {
+        workflows: [
+          { id: "w", trackingNumbers: ["555-0200"], steps: [{ to: "direct-line", agent: "alice" }] },
+          {
+            id: "q",
+            trackingNumbers: ["555-0100"],
+            steps: [
+              { to: "queue", queue: "sales" },
+              { to: "direct-line", agent: "alice" }
+            ]
+          }
+        ],
+        script: { calls: [wcall("+5s", "10s"), qcall("+1m", "10s")] }
+      })
+    )
+    expect(r.lines("call-arrived")).toEqual([
+      "08:00:05 call-arrived call=s1 kind=direct tenant=acme known=true",
+      "08:01:00 call-arrived call=s2 kind=queue tenant=acme known=true"
+    ])
+  })
+
+  it("follow business hours: the steps in force at arrival decide", () => {
+    const r = run(
+      lineFirst([{ to: "queue", queue: "sales" }], {
+        workflows: [
+          {
+            id: "w",
+            trackingNumbers: ["555-0200"],
+            businessHours: { open: "08:30", close: "17:00", afterHours: [{ to: "direct-line", agent: "alice" }] },
+            steps: [{ to: "queue", queue: "sales" }]
+          }
+        ],
+        script: { calls: [wcall("+5s", "10s"), wcall("+40m", "10s")] }
+      })
+    )
+    expect(r.lines("call-arrived", "call-routed")).toEqual([
+      "08:00:05 call-arrived call=s1 kind=direct tenant=acme known=true",
+      "08:00:05 call-routed call=s1 step=direct-line target=alice",
+      "08:40:00 call-arrived call=s2 kind=queue tenant=acme known=true",
+      "08:40:00 call-routed call=s2 step=queue target=sales"
+    ])
+  })
+
+  it("missed on the direct line, go on to the workflow's next step, a queue, keeping their kind", () => {
+    const r = run(
+      lineFirst(
+        [
+          { to: "direct-line", agent: "alice" },
+          { to: "queue", queue: "sales" }
+        ],
+        {
+          agents: [
+            { id: "alice", queues: [{ queue: "sales" }], directLine: "555-0199", behaviour: { responses: ["reject"] } },
+            { id: "bob", queues: [{ queue: "sales" }] }
+          ],
+          script: { calls: [wcall("+5s", "10s")] }
+        }
+      )
+    )
+    expect(withoutSetup(r.lines())).toEqual([
+      "08:00:05 call-arrived call=s1 kind=direct tenant=acme known=true",
+      "08:00:05 call-routed call=s1 step=direct-line target=alice",
+      "08:00:05 offer-started call=s1 agent=alice",
+      // a rejected direct call changes nothing for alice (R12); the queue offers it by longest idle
+      "08:00:07 offer-rejected call=s1 agent=alice",
+      "08:00:07 call-routed call=s1 step=queue target=sales",
+      "08:00:07 call-queued call=s1 queue=sales",
+      "08:00:07 offer-started call=s1 agent=alice queue=sales",
+      "08:00:09 offer-accepted call=s1 agent=alice queue=sales",
+      "08:00:19 call-ended call=s1 agent=alice outcome=handled"
     ])
   })
 })

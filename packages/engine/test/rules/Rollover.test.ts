@@ -118,7 +118,8 @@ describe("R10 maximum wait", () => {
       script: { calls: [qcall("+5s", "1m")] }
     })
     expect(withoutSetup(r.lines())).toEqual([
-      "08:00:05 call-arrived call=s1 kind=queue tenant=acme known=true",
+      // R1: a workflow that rings a direct line first makes a direct call
+      "08:00:05 call-arrived call=s1 kind=direct tenant=acme known=true",
       "08:00:05 call-routed call=s1 step=direct-line target=carol",
       "08:00:05 call-routed call=s1 step=voicemail",
       "08:00:05 call-ended call=s1 outcome=voicemail"
