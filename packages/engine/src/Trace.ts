@@ -44,6 +44,8 @@ export class TraceRecorder implements Observer {
   private readonly onEvent: (event: TraceEvent) => void
 
   readonly model: Model
+  /** The tenant of each call in the system that has one (R2: offers show the tenant of the number dialled). */
+  private readonly tenantOf = new Map<number, number>()
 
   constructor(model: Model, onEvent?: (event: TraceEvent) => void) {
     this.model = model
@@ -76,7 +78,10 @@ export class TraceRecorder implements Observer {
     redialOf: number
   ): void {
     const f: Fields = { call: this.call(call), kind: CallKindNames[kind] }
-    if (tenant >= 0) f.tenant = this.model.tenants[tenant]!.id
+    if (tenant >= 0) {
+      f.tenant = this.model.tenants[tenant]!.id
+      this.tenantOf.set(call, tenant)
+    }
     f.known = known
     if (source >= 0) f.source = this.model.sources[source]!.id
     if (redialOf >= 0) f.redialOf = this.call(redialOf)
@@ -112,8 +117,12 @@ export class TraceRecorder implements Observer {
     return f
   }
 
+  /** Carries the call's tenant (R2): the agent's pop-up shows "the tenant account they called". */
   offerStarted(t: number, call: number, agent: number, queue: number): void {
-    this.offer(t, "offer-started", call, agent, queue)
+    const f = this.offer(t, "", call, agent, queue)
+    const tenant = this.tenantOf.get(call)
+    if (tenant !== undefined) f.tenant = this.model.tenants[tenant]!.id
+    this.emit(t, "offer-started", f)
   }
 
   offerAccepted(t: number, call: number, agent: number, queue: number): void {
@@ -154,6 +163,7 @@ export class TraceRecorder implements Observer {
   }
 
   callEnded(t: number, call: number, agent: number, outcome: EndOutcome): void {
+    this.tenantOf.delete(call)
     const f: Fields = { call: this.call(call) }
     this.agent(f, "agent", agent)
     f.outcome = EndOutcomeNames[outcome]

@@ -14,7 +14,7 @@ describe("R3 Available members only", () => {
         script: { calls: [qcall("+5s", "1m")] }
       })
     )
-    expect(r.lines("offer-started")).toEqual(["08:00:05 offer-started call=s1 agent=bob queue=sales"])
+    expect(r.lines("offer-started")).toEqual(["08:00:05 offer-started call=s1 agent=bob queue=sales tenant=acme"])
   })
 
   it("waits until a member sets themselves Available", () => {
@@ -26,7 +26,7 @@ describe("R3 Available members only", () => {
     expect(r.lines("agent-status-changed", "offer-started")).toEqual([
       "08:00:00 agent-status-changed agent=alice status=unavailable cause=shift",
       "08:00:40 agent-status-changed agent=alice status=available cause=agent",
-      "08:00:40 offer-started call=s1 agent=alice queue=sales"
+      "08:00:40 offer-started call=s1 agent=alice queue=sales tenant=acme"
     ])
   })
 
@@ -46,10 +46,10 @@ describe("R5 one queue call at a time", () => {
   it("a second queue call waits while the only agent's first one rings and talks", () => {
     const r = run(oneQueue({}, [{ id: "alice" }], { script: { calls: [qcall("+5s", "1m"), qcall("+6s", "1m")] } }))
     expect(r.lines(...OFFERS)).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:07 offer-accepted call=s1 agent=alice queue=sales",
       "08:01:07 call-ended call=s1 agent=alice outcome=handled",
-      "08:01:07 offer-started call=s2 agent=alice queue=sales",
+      "08:01:07 offer-started call=s2 agent=alice queue=sales tenant=acme",
       "08:01:09 offer-accepted call=s2 agent=alice queue=sales",
       "08:02:09 call-ended call=s2 agent=alice outcome=handled"
     ])
@@ -64,13 +64,13 @@ describe("R5 one queue call at a time", () => {
       })
     )
     expect(r.lines("offer-started", "call-held", "call-resumed", "call-ended")).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:20 offer-started call=s2 agent=alice",
       "08:00:22 call-held call=s1 agent=alice",
       "08:00:52 call-ended call=s2 agent=alice outcome=handled",
       "08:00:52 call-resumed call=s1 agent=alice",
       "08:01:37 call-ended call=s1 agent=alice outcome=handled",
-      "08:01:37 offer-started call=s3 agent=alice queue=sales",
+      "08:01:37 offer-started call=s3 agent=alice queue=sales tenant=acme",
       "08:01:49 call-ended call=s3 agent=alice outcome=handled"
     ])
   })
@@ -82,12 +82,12 @@ describe("R6 wrap-up", () => {
       oneQueue({ wrapUp: "30s" }, [{ id: "alice" }], { script: { calls: [qcall("+5s", "1m"), qcall("+10s", "1m")] } })
     )
     expect(r.lines(...OFFERS)).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:07 offer-accepted call=s1 agent=alice queue=sales",
       "08:01:07 call-ended call=s1 agent=alice outcome=handled",
       "08:01:07 wrap-up-started agent=alice call=s1 queue=sales duration=30000",
       "08:01:37 wrap-up-ended agent=alice",
-      "08:01:37 offer-started call=s2 agent=alice queue=sales",
+      "08:01:37 offer-started call=s2 agent=alice queue=sales tenant=acme",
       "08:01:39 offer-accepted call=s2 agent=alice queue=sales",
       "08:02:39 call-ended call=s2 agent=alice outcome=handled",
       "08:02:39 wrap-up-started agent=alice call=s2 queue=sales duration=30000",
@@ -122,7 +122,7 @@ describe("R8 outbound calls", () => {
       r.lines("outbound-started", "offer-started", "call-held", "offer-accepted", "call-resumed", "call-ended")
     ).toEqual([
       "08:00:01 outbound-started call=s1 agent=alice",
-      "08:00:05 offer-started call=s2 agent=alice queue=sales",
+      "08:00:05 offer-started call=s2 agent=alice queue=sales tenant=acme",
       "08:00:07 call-held call=s1 agent=alice",
       "08:00:07 offer-accepted call=s2 agent=alice queue=sales",
       "08:01:07 call-ended call=s2 agent=alice outcome=handled",
@@ -143,7 +143,7 @@ describe("R8 outbound calls", () => {
       "08:00:01 agent-status-changed agent=alice status=unavailable cause=outbound reason=outbound",
       "08:02:01 call-ended call=s1 agent=alice outcome=handled",
       "08:02:01 agent-status-changed agent=alice status=available cause=outbound",
-      "08:02:01 offer-started call=s2 agent=alice queue=sales",
+      "08:02:01 offer-started call=s2 agent=alice queue=sales tenant=acme",
       "08:03:03 call-ended call=s2 agent=alice outcome=handled"
     ])
   })
@@ -157,7 +157,7 @@ describe("R8 outbound calls", () => {
     )
     expect(r.lines("offer-started", "call-ended")).toEqual([
       "08:01:01 call-ended call=s1 agent=alice outcome=handled",
-      "08:01:01 offer-started call=s2 agent=alice queue=sales",
+      "08:01:01 offer-started call=s2 agent=alice queue=sales tenant=acme",
       "08:02:03 call-ended call=s2 agent=alice outcome=handled"
     ])
   })
@@ -170,11 +170,11 @@ describe("R8 outbound calls", () => {
       })
     expect(run(input([])).lines("offer-started")).toEqual([
       "08:00:01 offer-started call=s1 agent=alice",
-      "08:00:05 offer-started call=s2 agent=alice queue=sales"
+      "08:00:05 offer-started call=s2 agent=alice queue=sales tenant=acme"
     ])
     expect(run(input(["direct"])).lines("offer-started")).toEqual([
       "08:00:01 offer-started call=s1 agent=alice",
-      "08:01:03 offer-started call=s2 agent=alice queue=sales"
+      "08:01:03 offer-started call=s2 agent=alice queue=sales tenant=acme"
     ])
   })
 

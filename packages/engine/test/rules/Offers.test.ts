@@ -15,9 +15,9 @@ describe("R9 ring timeout", () => {
       })
     )
     expect(r.lines(...OFFERS)).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:15 offer-missed call=s1 agent=alice queue=sales",
-      "08:00:15 offer-started call=s1 agent=bob queue=sales",
+      "08:00:15 offer-started call=s1 agent=bob queue=sales tenant=acme",
       "08:00:17 offer-accepted call=s1 agent=bob queue=sales",
       "08:01:17 call-ended call=s1 agent=bob outcome=handled"
     ])
@@ -53,12 +53,12 @@ describe("R9 ring timeout", () => {
       )
     )
     expect(r.lines("offer-started", "offer-missed", "offer-accepted")).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       // alice is the only one free: s1 is ahead of s2 and every eligible agent has tried it, so it rings her again
       "08:00:15 offer-missed call=s1 agent=alice queue=sales",
-      "08:00:15 offer-started call=s1 agent=alice queue=sales",
+      "08:00:15 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:17 offer-accepted call=s1 agent=alice queue=sales",
-      "08:00:20 offer-started call=s2 agent=bob queue=sales",
+      "08:00:20 offer-started call=s2 agent=bob queue=sales tenant=acme",
       "08:00:22 offer-accepted call=s2 agent=bob queue=sales"
     ])
   })
@@ -76,14 +76,14 @@ describe("R9 ring timeout", () => {
       )
     )
     expect(r.lines("offer-started", "offer-missed", "offer-accepted")).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:15 offer-missed call=s1 agent=alice queue=sales",
-      "08:00:15 offer-started call=s1 agent=bob queue=sales",
+      "08:00:15 offer-started call=s1 agent=bob queue=sales tenant=acme",
       "08:00:25 offer-missed call=s1 agent=bob queue=sales",
-      "08:00:25 offer-started call=s1 agent=carol queue=sales",
+      "08:00:25 offer-started call=s1 agent=carol queue=sales tenant=acme",
       "08:00:35 offer-missed call=s1 agent=carol queue=sales",
       // cycle complete: alice idled longest (since 08:00), and has her turn again
-      "08:00:35 offer-started call=s1 agent=alice queue=sales",
+      "08:00:35 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:37 offer-accepted call=s1 agent=alice queue=sales"
     ])
   })
@@ -95,9 +95,9 @@ describe("R9 ring timeout", () => {
       })
     )
     expect(r.lines("offer-started", "offer-missed", "offer-accepted")).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:15 offer-missed call=s1 agent=alice queue=sales",
-      "08:00:20 offer-started call=s1 agent=alice queue=sales",
+      "08:00:20 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:22 offer-accepted call=s1 agent=alice queue=sales"
     ])
   })
@@ -110,7 +110,7 @@ describe("R9 ring timeout", () => {
       })
     )
     expect(r.lines(...OFFERS)).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:15 offer-missed call=s1 agent=alice queue=sales",
       "08:01:05 call-rolled-over call=s1 queue=sales reason=max-wait",
       "08:01:05 call-ended call=s1 outcome=voicemail"
@@ -125,9 +125,9 @@ describe("R9 ring timeout", () => {
       })
     )
     expect(r.lines("offer-started", "offer-missed", "offer-accepted")).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:15 offer-missed call=s1 agent=alice queue=sales",
-      "08:00:15 offer-started call=s1 agent=alice queue=sales",
+      "08:00:15 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:17 offer-accepted call=s1 agent=alice queue=sales"
     ])
   })
@@ -139,11 +139,11 @@ describe("R9 ring timeout", () => {
       })
     )
     expect(r.lines(...OFFERS)).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:05 offer-rejected call=s1 agent=alice queue=sales",
-      "08:00:06 offer-started call=s1 agent=alice queue=sales",
+      "08:00:06 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:06 offer-rejected call=s1 agent=alice queue=sales",
-      "08:00:07 offer-started call=s1 agent=alice queue=sales",
+      "08:00:07 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:07 offer-rejected call=s1 agent=alice queue=sales",
       "08:00:07.500 call-rolled-over call=s1 queue=sales reason=max-wait",
       "08:00:07.500 call-ended call=s1 outcome=voicemail"
@@ -159,9 +159,9 @@ describe("R14 accept or reject", () => {
       })
     )
     expect(r.lines(...OFFERS)).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:08 offer-rejected call=s1 agent=alice queue=sales",
-      "08:00:08 offer-started call=s1 agent=bob queue=sales",
+      "08:00:08 offer-started call=s1 agent=bob queue=sales tenant=acme",
       "08:00:10 offer-accepted call=s1 agent=bob queue=sales",
       "08:01:10 call-ended call=s1 agent=bob outcome=handled"
     ])
@@ -210,7 +210,7 @@ describe("Hold & Accept off", () => {
       })
     )
     expect(r.lines("offer-started", "offer-missed", "offer-accepted", "call-held", "call-ended")).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:07 offer-accepted call=s1 agent=alice queue=sales",
       "08:00:30 offer-started call=s2 agent=alice",
       "08:01:00 offer-missed call=s2 agent=alice",
