@@ -192,6 +192,10 @@ export const compile = (scenario: Scenario): Model => {
         priority: m.priority
       })),
       directLine: agent.directLine,
+      directLineUnanswered:
+        agent.directLineUnanswered === undefined || agent.directLineUnanswered.to === "unanswered"
+          ? undefined
+          : step(agent.directLineUnanswered, `agent ${agent.id} directLineUnanswered`),
       shifts,
       wholeDay: agent.shifts === undefined,
       initialStatus: agent.initialStatus === "available" ? AgentStatus.available : AgentStatus.unavailable,

@@ -138,6 +138,8 @@ export interface AgentModel {
   /** Queue indices this agent belongs to, with tier and priority. */
   readonly queues: ReadonlyArray<{ readonly queue: number; readonly tier: number; readonly priority: number }>
   readonly directLine: string | undefined
+  /** Where a direct call the agent does not take goes (voicemail, answering service, another direct line); undefined: it ends unanswered. */
+  readonly directLineUnanswered: StepModel | undefined
   /** Signed-in periods in ms after midnight, sorted, with breaks. Whole day when the file gives none. */
   readonly shifts: ReadonlyArray<{
     readonly start: number

@@ -107,6 +107,13 @@ export class ConformanceChecker implements Observer {
       this.k.redials.delete(redialOf)
     }
     const shadow = new CallShadow(call, kind, t, priority)
+    // Where the call came from: a source or a scripted call; hooks driven by hand may name neither, and then a
+    // queue or direct call is taken to follow a workflow.
+    const origin = source >= 0 ? this.k.model.sources[source] : scripted
+    if (origin !== undefined) {
+      shadow.viaWorkflow = origin.kind === CallKind.queue
+      if (origin.kind === CallKind.direct) shadow.dialled = origin.agent
+    } else shadow.viaWorkflow = kind === CallKind.queue || kind === CallKind.direct
     this.k.setState(call, CALL_LIVE)
     this.k.calls.set(call, shadow)
     this.k.dirtyCalls.add(shadow)
@@ -124,7 +131,8 @@ export class ConformanceChecker implements Observer {
     if (c.visit !== undefined)
       this.k.report("I", `routed on while still in queue ${this.k.queueId(c.visit.queue)}`, call)
     // R1: a workflow whose first step is an agent's direct line makes a direct call; any other first step, a queue call.
-    if (c.routedStep < 0 && (c.kind === CallKind.direct) !== (step === StepKind.directLine))
+    if (!c.viaWorkflow) checkDirectLineForward(this.k, c, step, target)
+    else if (c.routedStep < 0 && (c.kind === CallKind.direct) !== (step === StepKind.directLine))
       this.k.report(
         "R1",
         step === StepKind.directLine
@@ -271,6 +279,15 @@ export class ConformanceChecker implements Observer {
         this.k.report("R13", "a held call ended as handled without being resumed", call)
     } else if (answered && outcome !== EndOutcome.abandoned && outcome !== EndOutcome.inProgressAtEnd) {
       this.k.report("I", `an answered call ended as ${outcomeName}`, call)
+    }
+    if (outcome === EndOutcome.unanswered && c.dialled >= 0 && c.routedStep < 0) {
+      const to = this.k.model.agents[c.dialled]!.directLineUnanswered
+      if (to !== undefined)
+        this.k.report(
+          "R12",
+          `a direct call to ${this.k.agentId(c.dialled)} ended unanswered; that line sends it to ${StepKindNames[to.kind]}`,
+          call
+        )
     }
     const terminal = terminalStep(outcome)
     if (terminal >= 0 && terminal !== StepKind.hangUp && c.routedStep !== terminal)
@@ -493,3 +510,18 @@ const terminalStep = (outcome: EndOutcome): number =>
       : outcome === EndOutcome.hungUp
         ? StepKind.hangUp
         : -1
+
+/** A dialled direct call the agent did not take goes, once, where their `directLineUnanswered` says. */
+const checkDirectLineForward = (k: CheckerCore, c: CallShadow, step: StepKind, target: number): void => {
+  const to = c.dialled >= 0 ? k.model.agents[c.dialled]!.directLineUnanswered : undefined
+  if (to === undefined) k.report("I", `a ${kindName(c.kind)} call outside any workflow was routed`, c.index)
+  else if (c.routedStep >= 0) k.report("R12", "a missed direct call was forwarded a second time", c.index)
+  else if (c.ringing.length > 0 || c.answeredBy >= 0)
+    k.report("R12", "a direct call was forwarded while it rang or after it was answered", c.index)
+  else if (to.kind !== step || to.target !== target)
+    k.report(
+      "R12",
+      `a missed direct call to ${k.agentId(c.dialled)} went to ${StepKindNames[step]}; that line sends it to ${StepKindNames[to.kind]}${to.target >= 0 ? ` ${k.agentId(to.target)}` : ""}`,
+      c.index
+    )
+}

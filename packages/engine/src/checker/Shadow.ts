@@ -71,6 +71,10 @@ export class CallShadow {
   rolledOverAt = -1
   /** The call must end at this instant (abandoned, terminal step, or wrap-up already started). */
   mustEndAt = -1
+  /** Dialled to a tracking number (it follows a workflow), whatever its kind (R1). */
+  viaWorkflow = false
+  /** A direct call dialled to an agent's line: that agent (−1 otherwise); its `directLineUnanswered` applies. */
+  dialled = -1
   readonly index: number
   readonly kind: CallKind
   readonly arrivedAt: number

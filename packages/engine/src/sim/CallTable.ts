@@ -27,6 +27,7 @@ export class CallTable {
   workflow = new Int32Array(0)
   /** StepList. */
   stepList = new Uint8Array(0)
+  /** The workflow step; for a dialled direct call, 1 once `directLineUnanswered` forwarded it (at most once). */
   step = new Int32Array(0)
   priority = new Int32Array(0)
   arrive = new Float64Array(0)

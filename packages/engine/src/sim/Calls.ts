@@ -9,7 +9,7 @@ import { applyPending, isFreeToDial, scheduleActivity, setStatus } from "./Agent
 import { idleClockMoved, REASON_OUTBOUND, refreshAgent } from "./Eligibility.ts"
 import { CallState, Ev, inHours } from "./Events.ts"
 import { leaveQueue } from "./Line.ts"
-import { cancelCallOffers, startDirectOffer } from "./Offers.ts"
+import { cancelCallOffers, directLineUnanswered, startDirectOffer } from "./Offers.ts"
 import { IdleSince } from "./Rules.ts"
 import type { SimState } from "./State.ts"
 import { connect, endCall, holdCall } from "./Talk.ts"
@@ -222,7 +222,7 @@ const pickOther = (list: ReadonlyArray<number>, except: number, u: number): numb
 }
 
 const ring = (st: SimState, c: number, a: number): void => {
-  if (a < 0 || !startDirectOffer(st, c, a)) endCall(st, c, EndOutcome.unanswered, -1)
+  if (a < 0 || !startDirectOffer(st, c, a)) directLineUnanswered(st, c, a)
 }
 
 export const onArrival = (st: SimState, s: number): void => {

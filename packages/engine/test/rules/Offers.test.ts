@@ -219,3 +219,82 @@ describe("Hold & Accept off", () => {
     ])
   })
 })
+
+describe("a direct call the agent does not take (directLineUnanswered)", () => {
+  const lines = (forward: Record<string, unknown> | undefined, alice: Record<string, unknown> = {}, bob = {}) =>
+    run({
+      agents: [
+        {
+          id: "alice",
+          directLine: "555-0198",
+          ...(forward !== undefined ? { directLineUnanswered: forward } : {}),
+          behaviour: { responses: ["miss"] },
+          ...alice
+        },
+        { id: "bob", directLine: "555-0199", ...bob },
+        { id: "carol", internalCalls: { ratePerHour: 0, duration: "1m" } }
+      ],
+      script: {
+        calls: [
+          { type: "direct", agent: "alice", at: "+5s", talk: "1m" },
+          { type: "internal", from: "carol", to: "alice", at: "+10m", talk: "1m" }
+        ]
+      }
+    }).lines("call-routed", "offer-started", "offer-missed", "offer-accepted", "call-ended")
+
+  it("goes to voicemail or the answering service when the line says so; internal calls still end unanswered", () => {
+    expect(lines({ to: "voicemail" }, { behaviour: { responses: ["miss", "miss"] } })).toEqual([
+      "08:00:05 offer-started call=s1 agent=alice",
+      "08:00:35 offer-missed call=s1 agent=alice",
+      "08:00:35 call-routed call=s1 step=voicemail",
+      "08:00:35 call-ended call=s1 outcome=voicemail",
+      "08:10:00 offer-started call=s2 agent=alice",
+      "08:10:30 offer-missed call=s2 agent=alice",
+      "08:10:30 call-ended call=s2 outcome=unanswered"
+    ])
+    expect(lines({ to: "answering-service" }).slice(2, 4)).toEqual([
+      "08:00:35 call-routed call=s1 step=answering-service",
+      "08:00:35 call-ended call=s1 outcome=answering-service"
+    ])
+  })
+
+  it("is forwarded once to another agent's direct line; missed there too, it ends unanswered", () => {
+    expect(lines({ to: "direct-line", agent: "bob" }).slice(0, 6)).toEqual([
+      "08:00:05 offer-started call=s1 agent=alice",
+      "08:00:35 offer-missed call=s1 agent=alice",
+      "08:00:35 call-routed call=s1 step=direct-line target=bob",
+      "08:00:35 offer-started call=s1 agent=bob",
+      "08:00:37 offer-accepted call=s1 agent=bob",
+      "08:01:37 call-ended call=s1 agent=bob outcome=handled"
+    ])
+    // bob forwards back to alice, but a forwarded call is not forwarded again.
+    const twice = lines(
+      { to: "direct-line", agent: "bob" },
+      {},
+      { directLineUnanswered: { to: "direct-line", agent: "alice" }, behaviour: { responses: ["reject"] } }
+    )
+    expect(twice.slice(0, 6)).toEqual([
+      "08:00:05 offer-started call=s1 agent=alice",
+      "08:00:35 offer-missed call=s1 agent=alice",
+      "08:00:35 call-routed call=s1 step=direct-line target=bob",
+      "08:00:35 offer-started call=s1 agent=bob",
+      "08:00:37 call-ended call=s1 outcome=unanswered",
+      "08:10:00 offer-started call=s2 agent=alice"
+    ])
+  })
+
+  it("applies when the agent is not rung at all (signed out)", () => {
+    expect(lines({ to: "voicemail" }, { shifts: [{ start: "09:00", end: "10:00" }] }).slice(0, 2)).toEqual([
+      "08:00:05 call-routed call=s1 step=voicemail",
+      "08:00:05 call-ended call=s1 outcome=voicemail"
+    ])
+  })
+
+  it("ends unanswered by default", () => {
+    expect(lines(undefined).slice(0, 3)).toEqual([
+      "08:00:05 offer-started call=s1 agent=alice",
+      "08:00:35 offer-missed call=s1 agent=alice",
+      "08:00:35 call-ended call=s1 outcome=unanswered"
+    ])
+  })
+})
