@@ -41,6 +41,8 @@ export type ArrivalPlan =
       readonly volumes: ReadonlyArray<number>
       /** Average handle time per interval in ms, or NaN to use the source's handle time as is. */
       readonly aht: ReadonlyArray<number>
+      /** After-call work per interval in ms (the CSV's `acw_s`): the wrap-up of calls arriving then; NaN: the queue's. */
+      readonly acw: ReadonlyArray<number>
     }
 
 /** A traffic source, compiled. */

@@ -114,6 +114,12 @@ export class ConformanceChecker implements Observer {
       shadow.viaWorkflow = origin.kind === CallKind.queue
       if (origin.kind === CallKind.direct) shadow.dialled = origin.agent
     } else shadow.viaWorkflow = kind === CallKind.queue || kind === CallKind.direct
+    const plan = source >= 0 && redialOf < 0 ? this.k.model.sources[source]!.arrivals : undefined
+    if (plan?.kind === "intervals") {
+      const i = plan.starts.findIndex((start) => start <= t && t < start + plan.length)
+      const acw = plan.acw[i] ?? Number.NaN
+      if (!Number.isNaN(acw)) shadow.acw = acw
+    }
     this.k.setState(call, CALL_LIVE)
     this.k.calls.set(call, shadow)
     this.k.dirtyCalls.add(shadow)
@@ -298,7 +304,9 @@ export class ConformanceChecker implements Observer {
     if (c.answeredQueue >= 0 && c.answeredBy >= 0 && outcome !== EndOutcome.inProgressAtEnd) {
       const handler = this.k.agents[c.answeredBy]!
       if (c.mustEndAt !== t) {
-        const optional = outcome !== EndOutcome.handled || canBeZero(this.k.model.queues[c.answeredQueue]!.wrapUp)
+        const optional =
+          outcome !== EndOutcome.handled ||
+          (c.acw >= 0 ? c.acw === 0 : canBeZero(this.k.model.queues[c.answeredQueue]!.wrapUp))
         handler.wrapUpDue = { call: c, t, optional }
         this.k.dirtyAgents.add(handler)
       }

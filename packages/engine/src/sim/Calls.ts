@@ -36,7 +36,8 @@ const afterAgentCall = (st: SimState, a: number, c: number, line: number): void 
     st.agent.queueCall[a] = -1
     if (st.rules.idleSince === IdleSince.lastQueueCallEnd) st.agent.idleSince[a] = st.now
     const q = st.call.queue[c]!
-    const d = sampleMs(st.model.queues[q]!.wrapUpSampler, st.rng.wrap[q]!)
+    const acw = st.call.acw[c]!
+    const d = acw >= 0 ? acw : sampleMs(st.model.queues[q]!.wrapUpSampler, st.rng.wrap[q]!)
     if (d > 0) {
       st.agent.wrap[a] = 1
       st.activeWraps++
@@ -179,8 +180,12 @@ const sourceCall = (st: SimState, s: number, redialOf: number, attempt: number, 
   const hRng = redial ? st.rng.redial[s]! : st.rng.handle[s]!
   let talk = sampleMs(src.handleTime, hRng)
   if (!redial && src.arrivals.kind === "intervals") {
-    const aht = src.arrivals.aht[st.source.interval[s]! - 1] ?? Number.NaN
+    const k = st.source.interval[s]! - 1
+    const aht = src.arrivals.aht[k] ?? Number.NaN
     if (!Number.isNaN(aht) && src.handleTime.mean > 0) talk = Math.round((talk * aht) / src.handleTime.mean)
+    // The arrival interval's after-call work is this call's wrap-up, as its AHT is its talk time.
+    const acw = src.arrivals.acw[k] ?? Number.NaN
+    if (!Number.isNaN(acw)) st.call.acw[c] = acw
   }
   const pRng = redial ? st.rng.redial[s]! : st.rng.patience[s]!
   const patience = src.patience !== undefined ? sampleMs(src.patience, pRng) : Number.POSITIVE_INFINITY

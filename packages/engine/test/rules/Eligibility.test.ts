@@ -3,7 +3,9 @@
  * R6 (wrap-up), R8 (outbound calls with status Available do not block) and `nonQueueCallsBlockQueueOffers`.
  */
 import { describe, expect, it } from "vitest"
-import { oneQueue, qcall, run } from "../helpers.ts"
+import { compile } from "../../src/Compile.ts"
+import { measureReplication } from "../../src/metrics/Measure.ts"
+import { oneQueue, qcall, run, scenario } from "../helpers.ts"
 
 const OFFERS = ["offer-started", "offer-accepted", "call-ended", "wrap-up-started", "wrap-up-ended"]
 
@@ -110,6 +112,44 @@ describe("R6 wrap-up", () => {
       script: { calls: [{ type: "queue", trackingNumber: "555-0200", at: "+5s", talk: "10s" }] }
     })
     expect(r.lines("wrap-up-started")).toEqual(["08:00:17 wrap-up-started agent=alice call=s1 queue=q2 duration=45000"])
+  })
+})
+
+describe("R6 wrap-up from the interval CSV's after-call work (acw_s)", () => {
+  // Intervals of 30 minutes: 08:00 with acw_s 45 s, 08:30 without (the queue's 10 s applies).
+  const input = oneQueue({ wrapUp: "10s" }, [{ id: "alice", count: 3 }], {
+    time: { open: "08:00", close: "09:00", intervalMinutes: 30 },
+    traffic: [
+      {
+        type: "queue",
+        trackingNumber: "555-0100",
+        arrivals: {
+          csv: "forecast.csv",
+          intervals: [
+            { start: 28_800_000, offered: 12, acwMs: 45_000 },
+            { start: 30_600_000, offered: 12 }
+          ]
+        },
+        handleTime: "1m"
+      }
+    ]
+  })
+
+  it("is the wrap-up of calls arriving in that interval; the queue's wrap-up applies to the others", () => {
+    const r = run(input, { seed: 4 })
+    const arrived = new Map(r.events.filter((e) => e.event === "call-arrived").map((e) => [e.call, e.t]))
+    const wraps = r.events.filter((e) => e.event === "wrap-up-started")
+    const first = wraps.filter((e) => arrived.get(e.call as string)! < 30_600_000)
+    const second = wraps.filter((e) => arrived.get(e.call as string)! >= 30_600_000)
+    expect(first.length).toBeGreaterThan(0)
+    expect(second.length).toBeGreaterThan(0)
+    expect(new Set(first.map((e) => e.duration))).toEqual(new Set([45_000]))
+    expect(new Set(second.map((e) => e.duration))).toEqual(new Set([10_000]))
+  })
+
+  it("is checked by the conformance checker (R6)", () => {
+    const model = compile(scenario(input))
+    expect(measureReplication(model, { replication: 0, check: true }).result.violations).toBe(0)
   })
 })
 
