@@ -192,6 +192,10 @@ export const compile = (scenario: Scenario): Model => {
         priority: m.priority
       })),
       directLine: agent.directLine,
+      directLineUnanswered:
+        agent.directLineUnanswered === undefined || agent.directLineUnanswered.to === "unanswered"
+          ? undefined
+          : step(agent.directLineUnanswered, `agent ${agent.id} directLineUnanswered`),
       shifts,
       wholeDay: agent.shifts === undefined,
       initialStatus: agent.initialStatus === "available" ? AgentStatus.available : AgentStatus.unavailable,
@@ -319,7 +323,8 @@ export const compile = (scenario: Scenario): Model => {
         starts: a.perInterval.map((_, k) => open + k * intervalMs),
         length: intervalMs,
         volumes: [...a.perInterval],
-        aht: a.perInterval.map(() => Number.NaN)
+        aht: a.perInterval.map(() => Number.NaN),
+        acw: a.perInterval.map(() => Number.NaN)
       }
     }
     if (a.intervals === undefined) throw invalid(`${where}: the interval CSV ${a.csv} was not loaded`)
@@ -329,7 +334,8 @@ export const compile = (scenario: Scenario): Model => {
       starts: rows.map((r) => r.start),
       length: intervalMs,
       volumes: rows.map((r) => r.offered),
-      aht: rows.map((r) => r.ahtMs ?? Number.NaN)
+      aht: rows.map((r) => r.ahtMs ?? Number.NaN),
+      acw: rows.map((r) => r.acwMs ?? Number.NaN)
     }
   }
 

@@ -41,6 +41,8 @@ export type ArrivalPlan =
       readonly volumes: ReadonlyArray<number>
       /** Average handle time per interval in ms, or NaN to use the source's handle time as is. */
       readonly aht: ReadonlyArray<number>
+      /** After-call work per interval in ms (the CSV's `acw_s`): the wrap-up of calls arriving then; NaN: the queue's. */
+      readonly acw: ReadonlyArray<number>
     }
 
 /** A traffic source, compiled. */
@@ -138,6 +140,8 @@ export interface AgentModel {
   /** Queue indices this agent belongs to, with tier and priority. */
   readonly queues: ReadonlyArray<{ readonly queue: number; readonly tier: number; readonly priority: number }>
   readonly directLine: string | undefined
+  /** Where a direct call the agent does not take goes (voicemail, answering service, another direct line); undefined: it ends unanswered. */
+  readonly directLineUnanswered: StepModel | undefined
   /** Signed-in periods in ms after midnight, sorted, with breaks. Whole day when the file gives none. */
   readonly shifts: ReadonlyArray<{
     readonly start: number

@@ -84,6 +84,8 @@ export class TraceRecorder implements Observer {
   private readonly out: EventSink
 
   readonly model: Model
+  /** The tenant of each call in the system that has one (R2: offers show the tenant of the number dialled). */
+  private readonly tenantOf = new Map<number, number>()
 
   /**
    * `out`: a callback receiving each event, an {@link NdjsonWriter} receiving each as one line of JSON
@@ -118,7 +120,10 @@ export class TraceRecorder implements Observer {
     o.begin(t, "call-arrived")
     o.call("call", call)
     o.str("kind", CallKindNames[kind])
-    if (tenant >= 0) o.str("tenant", this.model.tenants[tenant]!.id)
+    if (tenant >= 0) {
+      o.str("tenant", this.model.tenants[tenant]!.id)
+      this.tenantOf.set(call, tenant)
+    }
     o.bool("known", known)
     if (source >= 0) o.str("source", this.model.sources[source]!.id)
     if (redialOf >= 0) o.call("redialOf", redialOf)
@@ -159,8 +164,11 @@ export class TraceRecorder implements Observer {
     this.queue(queue)
   }
 
+  /** Carries the call's tenant (R2): the agent's pop-up shows "the tenant account they called". */
   offerStarted(t: number, call: number, agent: number, queue: number): void {
     this.offer(t, "offer-started", call, agent, queue)
+    const tenant = this.tenantOf.get(call)
+    if (tenant !== undefined) this.out.str("tenant", this.model.tenants[tenant]!.id)
     this.out.end()
   }
 
@@ -209,6 +217,7 @@ export class TraceRecorder implements Observer {
   }
 
   callEnded(t: number, call: number, agent: number, outcome: EndOutcome): void {
+    this.tenantOf.delete(call)
     this.out.begin(t, "call-ended")
     this.out.call("call", call)
     this.agent(agent)

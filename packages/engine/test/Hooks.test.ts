@@ -69,7 +69,9 @@ describe("the hook table", () => {
     expect(trace.events.map((e) => e.event)).toEqual(HOOKS.map(eventName))
     HOOKS.forEach((hook, i) => {
       const fields = Object.keys(trace.events[i]!).filter((f) => f !== "t" && f !== "at" && f !== "event")
-      expect(fields).toEqual(hook.params.map((p) => (p === "at" ? "redialAt" : p)))
+      // Beyond its hook's parameters, an offer carries the tenant its call arrived with (R2).
+      const derived = hook.name === "offerStarted" ? ["tenant"] : []
+      expect(fields).toEqual([...hook.params.map((p) => (p === "at" ? "redialAt" : p)), ...derived])
     })
   })
 

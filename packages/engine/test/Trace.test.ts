@@ -1,3 +1,4 @@
+import { TraceEventFields } from "@ccsim/scenario"
 import { describe, expect, it } from "vitest"
 import {
   AbandonStage,
@@ -65,7 +66,7 @@ describe("TraceRecorder", () => {
       { t, at, event: "call-routed", call: "x1", step: "voicemail" },
       { t, at, event: "call-queued", call: "x1", queue: "sales" },
       { t, at, event: "call-rolled-over", call: "x1", reason: "after-hours" },
-      { t, at, event: "offer-started", call: "x1", agent: "alice", queue: "sales" },
+      { t, at, event: "offer-started", call: "x1", agent: "alice", queue: "sales", tenant: "acme" },
       { t, at, event: "offer-accepted", call: "x1", agent: "alice" },
       { t, at, event: "offer-rejected", call: "x1", agent: "alice", queue: "sales" },
       { t, at, event: "offer-missed", call: "x1", agent: "alice", queue: "sales" },
@@ -117,5 +118,38 @@ describe("fanOut", () => {
   it("returns a single observer unchanged", () => {
     const a = new NullObserver()
     expect(fanOut([a])).toBe(a)
+  })
+})
+
+describe("TraceEventFields (the scenario format's table of trace fields, used by validate)", () => {
+  /**
+   * Drives a recorder through every hook of the Observer interface (found on NullObserver's prototype, so a new
+   * hook cannot be missed) with every index and code 0 — so every optional field is present — and collects the
+   * fields each event carries.
+   */
+  const emitted = (): Map<string, Set<string>> => {
+    const r = new TraceRecorder(model)
+    const hooks = Object.getOwnPropertyNames(NullObserver.prototype).filter((name) => name !== "constructor")
+    const hook = (name: string) => (r as unknown as Record<string, (...args: Array<number>) => void>)[name]!
+    // The call arrives first (with a tenant), so that the hooks after it know its tenant.
+    for (const name of ["callArrived", ...hooks.filter((h) => h !== "callArrived")]) {
+      const f = hook(name)
+      f.call(r, 28_800_000, ...new Array<number>(f.length - 1).fill(0))
+    }
+    const fields = new Map<string, Set<string>>()
+    for (const e of r.events) {
+      const set = fields.get(e.event) ?? new Set<string>()
+      for (const k of Object.keys(e)) if (k !== "t" && k !== "at" && k !== "event") set.add(k)
+      fields.set(e.event, set)
+    }
+    return fields
+  }
+
+  it("names exactly the events the recorder emits, each with exactly the fields it can carry", () => {
+    const fields = emitted()
+    expect([...fields.keys()].sort()).toEqual(Object.keys(TraceEventFields).sort())
+    for (const [event, names] of fields) {
+      expect([...names].sort(), event).toEqual([...TraceEventFields[event as keyof typeof TraceEventFields]].sort())
+    }
   })
 })

@@ -90,6 +90,21 @@ export const InternalCalls = Schema.Struct({
 })
 export type InternalCalls = typeof InternalCalls.Type
 
+/**
+ * Where a direct call goes when the agent does not take it (missed, rejected, or not rung: signed out or the line
+ * already ringing). Absent: it ends `unanswered` — the seed says only that a missed direct call leaves the agent's
+ * status unchanged (R12), not where the caller goes, and a voicemail box is a choice the scenario should make.
+ */
+export const DirectLineUnanswered = Schema.Union([
+  Schema.Struct({ to: Schema.Literal("unanswered") }),
+  Schema.Struct({ to: Schema.Literal("voicemail") }),
+  Schema.Struct({ to: Schema.Literal("answering-service") }),
+  Schema.Struct({ to: Schema.Literal("direct-line"), agent: Id })
+]).annotate({
+  expected: "{ to: unanswered }, { to: voicemail }, { to: answering-service } or { to: direct-line, agent: <id> }"
+})
+export type DirectLineUnanswered = typeof DirectLineUnanswered.Type
+
 /** An agent, or a group of `count` identical agents with ids `<id>-1` … `<id>-<count>`. */
 export const Agent = Schema.Struct({
   id: Id,
@@ -102,6 +117,10 @@ export const Agent = Schema.Struct({
     .annotateKey({ description: "The queues the agent is a member of, with tier and priority." }),
   directLine: Schema.optionalKey(PhoneNumber).annotateKey({
     description: "A direct line (only for a single agent, not a group)."
+  }),
+  directLineUnanswered: Schema.optionalKey(DirectLineUnanswered).annotateKey({
+    description:
+      "Where a direct call the agent does not take goes: `unanswered` (the default: the call ends), voicemail, the answering service, or forwarded once to another agent's direct line. Calls a workflow sent to the line follow the workflow's next step instead."
   }),
   shifts: Schema.optionalKey(Schema.Array(Shift)).annotateKey({
     description: "Shifts by clock time; signed in for the whole day when omitted."

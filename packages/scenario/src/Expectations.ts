@@ -107,7 +107,7 @@ export const TraceEventFields: Readonly<Record<TraceEvent, ReadonlyArray<string>
   "call-routed": ["call", "step", "target"],
   "call-queued": ["call", "queue"],
   "call-rolled-over": ["call", "queue", "reason"],
-  "offer-started": ["call", "agent", "queue"],
+  "offer-started": ["call", "agent", "queue", "tenant"],
   "offer-accepted": ["call", "agent", "queue"],
   "offer-rejected": ["call", "agent", "queue"],
   "offer-missed": ["call", "agent", "queue"],

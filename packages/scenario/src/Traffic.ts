@@ -16,7 +16,8 @@ export const IntervalVolume = Schema.Struct({
     description: "Average handle time of this interval from the CSV; the traffic's handle time is used when omitted."
   }),
   acwMs: Schema.optionalKey(Schema.Int).annotateKey({
-    description: "Average after-call work of the interval (ms), from the CSV."
+    description:
+      "After-call work of the interval (ms), from the CSV: the wrap-up of the calls arriving in the interval (instead of the queue's)."
   })
 })
 export type IntervalVolume = typeof IntervalVolume.Type

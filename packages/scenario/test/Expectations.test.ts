@@ -10,7 +10,7 @@ call-arrived: call kind tenant known source redialOf
 call-routed: call step target
 call-queued: call queue
 call-rolled-over: call queue reason
-offer-started: call agent queue
+offer-started: call agent queue tenant
 offer-accepted: call agent queue
 offer-rejected: call agent queue
 offer-missed: call agent queue

@@ -39,7 +39,16 @@ export const checkWrapUpStarted = (
     }
   }
   const q = k.model.queues[queue]
-  if (q !== undefined && !durationFits(q.wrapUp, duration))
+  const acw = (due !== undefined && due.call.index === call ? due.call : k.calls.get(call))?.acw ?? -1
+  if (acw >= 0) {
+    if (duration !== acw)
+      k.report(
+        "R6",
+        `wrap-up of ${secs(duration)}; the call's interval has an after-call work of ${secs(acw)}`,
+        call,
+        agent
+      )
+  } else if (q !== undefined && !durationFits(q.wrapUp, duration))
     k.report("R6", `wrap-up of ${secs(duration)} does not fit the wrap-up of ${q.id}`, call, agent)
   const wrapUp = { call, start: t, end: t + duration }
   a.wrapUp = wrapUp

@@ -1,6 +1,6 @@
 /**
  * The conformance checker: an Observer that rebuilds the state of agents, calls and queues from the hooks alone
- * and checks every step against the routing rules R3–R15 (DESIGN.md) and the invariants of any simulation.
+ * and checks every step against the routing rules R1 and R3–R15 (DESIGN.md) and the invariants of any simulation.
  * It never imports the engine's rule code, so a bug there cannot hide itself here.
  *
  * Checks happen at three moments: on the event itself (an offer to an agent who is not Available), at the end
@@ -21,7 +21,8 @@ import {
   type Observer,
   RolloverReason,
   type StatusCause,
-  StepKind
+  StepKind,
+  StepKindNames
 } from "../Observer.ts"
 import { checkAgentOvertimeStarted, checkAgentStatusChanged, checkWrapUpEnded, checkWrapUpStarted } from "./Agents.ts"
 import {
@@ -31,6 +32,7 @@ import {
   CALL_UNKNOWN,
   CheckerCore,
   type CheckerOptions,
+  kindName,
   remove,
   secs
 } from "./Core.ts"
@@ -105,6 +107,19 @@ export class ConformanceChecker implements Observer {
       this.k.redials.delete(redialOf)
     }
     const shadow = new CallShadow(call, kind, t, priority)
+    // Where the call came from: a source or a scripted call; hooks driven by hand may name neither, and then a
+    // queue or direct call is taken to follow a workflow.
+    const origin = source >= 0 ? this.k.model.sources[source] : scripted
+    if (origin !== undefined) {
+      shadow.viaWorkflow = origin.kind === CallKind.queue
+      if (origin.kind === CallKind.direct) shadow.dialled = origin.agent
+    } else shadow.viaWorkflow = kind === CallKind.queue || kind === CallKind.direct
+    const plan = source >= 0 && redialOf < 0 ? this.k.model.sources[source]!.arrivals : undefined
+    if (plan?.kind === "intervals") {
+      const i = plan.starts.findIndex((start) => start <= t && t < start + plan.length)
+      const acw = plan.acw[i] ?? Number.NaN
+      if (!Number.isNaN(acw)) shadow.acw = acw
+    }
     this.k.setState(call, CALL_LIVE)
     this.k.calls.set(call, shadow)
     this.k.dirtyCalls.add(shadow)
@@ -121,6 +136,16 @@ export class ConformanceChecker implements Observer {
     if (c.answeredBy >= 0) this.k.report("I", "an answered call was routed again", call)
     if (c.visit !== undefined)
       this.k.report("I", `routed on while still in queue ${this.k.queueId(c.visit.queue)}`, call)
+    // R1: a workflow whose first step is an agent's direct line makes a direct call; any other first step, a queue call.
+    if (!c.viaWorkflow) checkDirectLineForward(this.k, c, step, target)
+    else if (c.routedStep < 0 && (c.kind === CallKind.direct) !== (step === StepKind.directLine))
+      this.k.report(
+        "R1",
+        step === StepKind.directLine
+          ? `a ${kindName(c.kind)} call whose workflow sends it to a direct line first`
+          : `a ${kindName(c.kind)} call whose workflow's first step is ${StepKindNames[step]}, not a direct line`,
+        call
+      )
     c.routedStep = step
     c.routedTarget = target
     c.routedAt = t
@@ -261,6 +286,15 @@ export class ConformanceChecker implements Observer {
     } else if (answered && outcome !== EndOutcome.abandoned && outcome !== EndOutcome.inProgressAtEnd) {
       this.k.report("I", `an answered call ended as ${outcomeName}`, call)
     }
+    if (outcome === EndOutcome.unanswered && c.dialled >= 0 && c.routedStep < 0) {
+      const to = this.k.model.agents[c.dialled]!.directLineUnanswered
+      if (to !== undefined)
+        this.k.report(
+          "R12",
+          `a direct call to ${this.k.agentId(c.dialled)} ended unanswered; that line sends it to ${StepKindNames[to.kind]}`,
+          call
+        )
+    }
     const terminal = terminalStep(outcome)
     if (terminal >= 0 && terminal !== StepKind.hangUp && c.routedStep !== terminal)
       this.k.report("I", `ended as ${outcomeName} without being routed to that step`, call)
@@ -270,7 +304,9 @@ export class ConformanceChecker implements Observer {
     if (c.answeredQueue >= 0 && c.answeredBy >= 0 && outcome !== EndOutcome.inProgressAtEnd) {
       const handler = this.k.agents[c.answeredBy]!
       if (c.mustEndAt !== t) {
-        const optional = outcome !== EndOutcome.handled || canBeZero(this.k.model.queues[c.answeredQueue]!.wrapUp)
+        const optional =
+          outcome !== EndOutcome.handled ||
+          (c.acw >= 0 ? c.acw === 0 : canBeZero(this.k.model.queues[c.answeredQueue]!.wrapUp))
         handler.wrapUpDue = { call: c, t, optional }
         this.k.dirtyAgents.add(handler)
       }
@@ -482,3 +518,18 @@ const terminalStep = (outcome: EndOutcome): number =>
       : outcome === EndOutcome.hungUp
         ? StepKind.hangUp
         : -1
+
+/** A dialled direct call the agent did not take goes, once, where their `directLineUnanswered` says. */
+const checkDirectLineForward = (k: CheckerCore, c: CallShadow, step: StepKind, target: number): void => {
+  const to = c.dialled >= 0 ? k.model.agents[c.dialled]!.directLineUnanswered : undefined
+  if (to === undefined) k.report("I", `a ${kindName(c.kind)} call outside any workflow was routed`, c.index)
+  else if (c.routedStep >= 0) k.report("R12", "a missed direct call was forwarded a second time", c.index)
+  else if (c.ringing.length > 0 || c.answeredBy >= 0)
+    k.report("R12", "a direct call was forwarded while it rang or after it was answered", c.index)
+  else if (to.kind !== step || to.target !== target)
+    k.report(
+      "R12",
+      `a missed direct call to ${k.agentId(c.dialled)} went to ${StepKindNames[step]}; that line sends it to ${StepKindNames[to.kind]}${to.target >= 0 ? ` ${k.agentId(to.target)}` : ""}`,
+      c.index
+    )
+}

@@ -10,7 +10,10 @@ export const checkQueueOffer = (k: CheckerCore, t: number, c: CallShadow, a: Age
   const call = c.index
   const agent = a.index
   const q = k.model.queues[queue]!
-  if (c.kind !== CallKind.queue) k.report("I", `a ${kindName(c.kind)} call offered through queue ${q.id}`, call, agent)
+  // A workflow call is offered through its queues whatever its kind (R1: a direct-line-first call that the
+  // direct line did not take goes on to the workflow's next steps).
+  if (c.kind !== CallKind.queue && c.routedStep < 0)
+    k.report("I", `a ${kindName(c.kind)} call offered through queue ${q.id}`, call, agent)
   const visit = c.visit
   if (visit === undefined || visit.queue !== queue) {
     k.report(
@@ -123,8 +126,16 @@ export const checkPlaceInLine = (
 }
 
 export const checkDirectOffer = (k: CheckerCore, c: CallShadow, a: AgentShadow): void => {
-  if (c.kind === CallKind.queue && (c.routedStep !== StepKind.directLine || c.routedTarget !== a.index))
-    k.report("I", "a queue call offered outside a queue without being routed to this direct line", c.index, a.index)
+  if (
+    (c.kind === CallKind.queue || c.routedStep >= 0) &&
+    (c.routedStep !== StepKind.directLine || c.routedTarget !== a.index)
+  )
+    k.report(
+      "I",
+      `a ${kindName(c.kind)} call offered outside a queue without being routed to this direct line`,
+      c.index,
+      a.index
+    )
   if (c.kind === CallKind.outbound) k.report("I", "an outbound call was offered", c.index, a.index)
   if (a.status === AgentStatus.signedOut)
     k.report("R4", `a ${kindName(c.kind)} call offered to a signed-out agent`, c.index, a.index)

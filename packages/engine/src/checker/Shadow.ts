@@ -71,6 +71,12 @@ export class CallShadow {
   rolledOverAt = -1
   /** The call must end at this instant (abandoned, terminal step, or wrap-up already started). */
   mustEndAt = -1
+  /** Dialled to a tracking number (it follows a workflow), whatever its kind (R1). */
+  viaWorkflow = false
+  /** Wrap-up due after this call from its arrival interval's `acw_s` (ms), or −1 for the queue's wrap-up. */
+  acw = -1
+  /** A direct call dialled to an agent's line: that agent (−1 otherwise); its `directLineUnanswered` applies. */
+  dialled = -1
   readonly index: number
   readonly kind: CallKind
   readonly arrivedAt: number

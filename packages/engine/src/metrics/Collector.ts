@@ -207,7 +207,8 @@ export class MetricsCollector implements Observer {
     let kind: number = queue >= 0 ? Kind.queue : Kind.direct
     if (s >= 0) {
       if (this.answered[s] === 1) return
-      kind = queue >= 0 ? Kind.queue : this.kind[s]!
+      // A queue call rolled over to a direct line is answered there as a direct call (R1, R7).
+      kind = queue >= 0 ? Kind.queue : this.kind[s] === Kind.queue ? Kind.direct : this.kind[s]!
       this.answer(s, t, agent, queue)
     }
     if (agent < 0) return

@@ -27,7 +27,10 @@ export class CallTable {
   workflow = new Int32Array(0)
   /** StepList. */
   stepList = new Uint8Array(0)
+  /** The workflow step; for a dialled direct call, 1 once `directLineUnanswered` forwarded it (at most once). */
   step = new Int32Array(0)
+  /** Wrap-up after this call from its arrival interval's `acw_s` (ms), or −1 for the queue's wrap-up. */
+  acw = new Float64Array(0)
   priority = new Int32Array(0)
   arrive = new Float64Array(0)
   patience = new Float64Array(0)
@@ -87,6 +90,7 @@ export class CallTable {
     this.workflow = growI32(this.workflow, n)
     this.stepList = growU8(this.stepList, n)
     this.step = growI32(this.step, n)
+    this.acw = growF64(this.acw, n)
     this.priority = growI32(this.priority, n)
     this.arrive = growF64(this.arrive, n)
     this.patience = growF64(this.patience, n)
@@ -137,6 +141,7 @@ export class CallTable {
     this.workflow[c] = -1
     this.stepList[c] = StepList.main
     this.step[c] = 0
+    this.acw[c] = -1
     this.priority[c] = 0
     this.arrive[c] = now
     this.patience[c] = Number.POSITIVE_INFINITY

@@ -4,12 +4,12 @@
  * and the end of every call (exactly once). A new queue call's routing is left to the matching pass.
  */
 import { poissonDeviate, sampleMs } from "../kernel/Samplers.ts"
-import { AbandonStage, AgentStatus, CallKind, CancelReason, EndOutcome, StatusCause } from "../Observer.ts"
+import { AbandonStage, AgentStatus, CallKind, CancelReason, EndOutcome, StatusCause, StepKind } from "../Observer.ts"
 import { applyPending, isFreeToDial, scheduleActivity, setStatus } from "./Agents.ts"
 import { idleClockMoved, REASON_OUTBOUND, refreshAgent } from "./Eligibility.ts"
-import { CallState, Ev } from "./Events.ts"
+import { CallState, Ev, inHours } from "./Events.ts"
 import { leaveQueue } from "./Line.ts"
-import { cancelCallOffers, startDirectOffer } from "./Offers.ts"
+import { cancelCallOffers, directLineUnanswered, startDirectOffer } from "./Offers.ts"
 import { IdleSince } from "./Rules.ts"
 import type { SimState } from "./State.ts"
 import { connect, endCall, holdCall } from "./Talk.ts"
@@ -36,7 +36,8 @@ const afterAgentCall = (st: SimState, a: number, c: number, line: number): void 
     st.agent.queueCall[a] = -1
     if (st.rules.idleSince === IdleSince.lastQueueCallEnd) st.agent.idleSince[a] = st.now
     const q = st.call.queue[c]!
-    const d = sampleMs(st.model.queues[q]!.wrapUpSampler, st.rng.wrap[q]!)
+    const acw = st.call.acw[c]!
+    const d = acw >= 0 ? acw : sampleMs(st.model.queues[q]!.wrapUpSampler, st.rng.wrap[q]!)
     if (d > 0) {
       st.agent.wrap[a] = 1
       st.activeWraps++
@@ -154,19 +155,37 @@ export const onPatience = (st: SimState, c: number): void => {
 
 // ---- arrivals ----
 
+/**
+ * R1: a call dialled to a tracking number is a queue call, unless its workflow's first step in force (business
+ * hours at arrival) is an agent's direct line: then it is a direct call from its arrival, carrying its tenant.
+ * A queue call that reaches a direct-line step later (rollover) stays a queue call in the totals, where it was
+ * offered; its offer at the direct line follows the direct-call rules like any direct-line offer.
+ */
+const workflowCallKind = (st: SimState, w: number): number => {
+  const wf = st.model.workflows[w]!
+  const bh = wf.businessHours
+  const steps = bh !== undefined && !inHours(st.now, bh.open, bh.close) ? bh.afterHours : wf.steps
+  return steps.length > 0 && steps[0]!.kind === StepKind.directLine ? CallKind.direct : CallKind.queue
+}
+
 /** Creates a call from a traffic source, drawing its talk time, patience and known/unknown (R2). */
 const sourceCall = (st: SimState, s: number, redialOf: number, attempt: number, redial: boolean): void => {
   const src = st.model.sources[s]!
   const no = st.nextCallNo++
-  const c = st.call.alloc(no, src.kind, st.now)
+  const kind = src.kind === CallKind.queue ? workflowCallKind(st, src.workflow) : src.kind
+  const c = st.call.alloc(no, kind, st.now)
   st.call.source[c] = s
   st.call.attempt[c] = attempt
   st.call.priority[c] = src.priority
   const hRng = redial ? st.rng.redial[s]! : st.rng.handle[s]!
   let talk = sampleMs(src.handleTime, hRng)
   if (!redial && src.arrivals.kind === "intervals") {
-    const aht = src.arrivals.aht[st.source.interval[s]! - 1] ?? Number.NaN
+    const k = st.source.interval[s]! - 1
+    const aht = src.arrivals.aht[k] ?? Number.NaN
     if (!Number.isNaN(aht) && src.handleTime.mean > 0) talk = Math.round((talk * aht) / src.handleTime.mean)
+    // The arrival interval's after-call work is this call's wrap-up, as its AHT is its talk time.
+    const acw = src.arrivals.acw[k] ?? Number.NaN
+    if (!Number.isNaN(acw)) st.call.acw[c] = acw
   }
   const pRng = redial ? st.rng.redial[s]! : st.rng.patience[s]!
   const patience = src.patience !== undefined ? sampleMs(src.patience, pRng) : Number.POSITIVE_INFINITY
@@ -181,7 +200,7 @@ const sourceCall = (st: SimState, s: number, redialOf: number, attempt: number, 
   st.call.known[c] = known ? 1 : 0
   st.call.talk[c] = talk
   st.call.patience[c] = patience
-  st.obs.callArrived(st.now, no, src.kind, st.call.tenant[c]!, known, s, redialOf)
+  st.obs.callArrived(st.now, no, kind as CallKind, st.call.tenant[c]!, known, s, redialOf)
   if (patience !== Number.POSITIVE_INFINITY) st.call.patSeq[c] = st.cal.reserveSeq()
   if (src.kind === CallKind.queue) st.work.post(Work.route, c)
   else if (src.kind === CallKind.direct) ring(st, c, src.agent)
@@ -208,7 +227,7 @@ const pickOther = (list: ReadonlyArray<number>, except: number, u: number): numb
 }
 
 const ring = (st: SimState, c: number, a: number): void => {
-  if (a < 0 || !startDirectOffer(st, c, a)) endCall(st, c, EndOutcome.unanswered, -1)
+  if (a < 0 || !startDirectOffer(st, c, a)) directLineUnanswered(st, c, a)
 }
 
 export const onArrival = (st: SimState, s: number): void => {
@@ -268,7 +287,8 @@ export const scheduleArrival = (st: SimState, s: number): void => {
 export const onScriptCall = (st: SimState, i: number): void => {
   st.pendingScripted--
   const x = st.model.scriptedCalls[i]!
-  const c = st.call.alloc(i, x.kind, st.now)
+  const kind = x.kind === CallKind.queue ? workflowCallKind(st, x.workflow) : x.kind
+  const c = st.call.alloc(i, kind, st.now)
   let talk = x.talk
   if (!x.known) talk += sampleMs(st.model.unknownSearchTime, st.rng.scripted)
   st.call.talk[c] = talk
@@ -277,7 +297,7 @@ export const onScriptCall = (st: SimState, i: number): void => {
   st.call.tenant[c] = x.tenant
   st.call.workflow[c] = x.workflow
   st.call.known[c] = x.known ? 1 : 0
-  st.obs.callArrived(st.now, i, x.kind, x.tenant, x.known, -1, -1)
+  st.obs.callArrived(st.now, i, kind as CallKind, x.tenant, x.known, -1, -1)
   if (x.kind === CallKind.outbound) {
     placeOutbound(st, c, x.agent)
     return

@@ -75,6 +75,14 @@ export const NO_EVENT = -1
 /** Which of its workflow's step lists a call follows. */
 export const StepList = { main: 0, afterHours: 1 } as const
 
+const DAY = 86_400_000
+
+/** True when time t (ms) falls in business hours [open, close) of its day; hours may wrap past midnight. */
+export const inHours = (t: number, open: number, close: number): boolean => {
+  const tod = t % DAY
+  return open <= close ? tod >= open && tod < close : tod >= open || tod < close
+}
+
 /** Queue timers of a waiting call not yet in the calendar (bits). */
 export const QueueTimer = { maxWait: 1, tier: 2 } as const
 

@@ -7,13 +7,13 @@
  */
 import { sampleMs } from "../kernel/Samplers.ts"
 import { ResponseCode } from "../Model.ts"
-import { AgentStatus, CallKind, CancelReason, RolloverReason } from "../Observer.ts"
+import { AgentStatus, CallKind, CancelReason, EndOutcome, RolloverReason, StepKind } from "../Observer.ts"
 import { answeredQueueCall, countMiss, refreshAgent } from "./Eligibility.ts"
 import { CallState, Ev, Line } from "./Events.ts"
 import { armPatience, armQueueTimers, leaveQueue, patienceDeadline } from "./Line.ts"
 import { Strategy } from "./Rules.ts"
 import type { SimState } from "./State.ts"
-import { connect, holdCall } from "./Talk.ts"
+import { connect, endCall, holdCall } from "./Talk.ts"
 import { Work } from "./WorkList.ts"
 
 let decidedResponse = 0
@@ -97,6 +97,27 @@ export const startDirectOffer = (st: SimState, c: number, a: number): boolean =>
     armPatience(st, c)
   }
   return true
+}
+
+/**
+ * A direct call agent `a` did not take (missed, rejected, or not rung): the agent's `directLineUnanswered`
+ * sends it to voicemail, the answering service or another agent's direct line — once (`step` 1 marks a
+ * forwarded call); otherwise, and for internal calls, it ends unanswered.
+ */
+export const directLineUnanswered = (st: SimState, c: number, a: number): void => {
+  const to =
+    a >= 0 && st.call.kind[c] === CallKind.direct && st.call.step[c] === 0
+      ? st.model.agents[a]!.directLineUnanswered
+      : undefined
+  if (to === undefined) {
+    endCall(st, c, EndOutcome.unanswered, -1)
+    return
+  }
+  st.call.step[c] = 1
+  st.obs.callRouted(st.now, st.call.no[c]!, to.kind, to.target)
+  if (to.kind === StepKind.voicemail) endCall(st, c, EndOutcome.voicemail, -1)
+  else if (to.kind === StepKind.answeringService) endCall(st, c, EndOutcome.answeringService, -1)
+  else if (!startDirectOffer(st, c, to.target)) endCall(st, c, EndOutcome.unanswered, -1)
 }
 
 /** The agent's answer time came: accept or reject. */
@@ -244,7 +265,7 @@ const failDirectOffer = (st: SimState, a: number, isReject: boolean): void => {
   else st.obs.offerMissed(st.now, st.call.no[c]!, a, -1)
   st.agent.dOffer[a] = -1
   st.call.ringing[c] = 0
-  st.work.post(Work.directUnanswered, c)
+  st.work.post(Work.directUnanswered, c, a)
 }
 
 /** The agent signed out while a direct/internal call rang. */
@@ -255,7 +276,7 @@ export const cancelDirectOffer = (st: SimState, a: number, reason: number): void
   st.obs.offerCancelled(st.now, st.call.no[c]!, a, -1, reason as CancelReason)
   st.agent.dOffer[a] = -1
   st.call.ringing[c] = 0
-  st.work.post(Work.directUnanswered, c)
+  st.work.post(Work.directUnanswered, c, a)
 }
 
 /**

@@ -3,21 +3,14 @@
  * service, voicemail), joining a queue, overflow and rollover (R10).
  */
 import type { StepModel } from "../Model.ts"
-import { CallKind, CancelReason, EndOutcome, RolloverReason, StepKind } from "../Observer.ts"
+import { CancelReason, EndOutcome, RolloverReason, StepKind } from "../Observer.ts"
 import { refreshAgent } from "./Eligibility.ts"
-import { CallState, QueueTimer, StepList } from "./Events.ts"
+import { CallState, inHours, QueueTimer, StepList } from "./Events.ts"
 import { armPatience, armQueueTimers, leaveQueue, link } from "./Line.ts"
 import { tryOfferCall } from "./Match.ts"
-import { cancelCallOffers, startDirectOffer } from "./Offers.ts"
+import { cancelCallOffers, directLineUnanswered, startDirectOffer } from "./Offers.ts"
 import type { SimState } from "./State.ts"
 import { endCall } from "./Talk.ts"
-
-const DAY = 86_400_000
-
-const inHours = (t: number, open: number, close: number): boolean => {
-  const tod = t % DAY
-  return open <= close ? tod >= open && tod < close : tod >= open || tod < close
-}
 
 /** A queue call enters its workflow: business hours decide between the steps and the after-hours steps. */
 export const startRouting = (st: SimState, c: number): void => {
@@ -143,10 +136,13 @@ export const onMaxWait = (st: SimState, c: number): void => {
   rollover(st, c, RolloverReason.maxWait)
 }
 
-/** A direct/internal call nobody took: a workflow's direct-line step goes on to the next step, others end. */
-export const directUnanswered = (st: SimState, c: number): void => {
-  if (st.call.kind[c] === CallKind.queue) nextStep(st, c)
-  else endCall(st, c, EndOutcome.unanswered, -1)
+/**
+ * A direct/internal call agent `a` did not take: a workflow's direct-line step goes on to the next step; other
+ * calls go where the agent's direct line sends them.
+ */
+export const directUnanswered = (st: SimState, c: number, a: number): void => {
+  if (st.call.workflow[c]! >= 0) nextStep(st, c)
+  else directLineUnanswered(st, c, a)
 }
 
 /** A signed-out agent counts no more in their queues; queues with `rolloverWhenNoAgents` left empty roll over. */

@@ -19,7 +19,7 @@ const run = (st: SimState, kind: number, x: number, y: number): void => {
       rollover(st, x, y)
       return
     case Work.directUnanswered:
-      directUnanswered(st, x)
+      directUnanswered(st, x, y)
       return
     case Work.route:
       startRouting(st, x)

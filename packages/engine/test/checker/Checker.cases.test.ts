@@ -93,20 +93,37 @@ const cases: ReadonlyArray<readonly [string, () => Drive, ReadonlyArray<readonly
   ],
   [
     "a call routed to a direct line that does not ring",
-    () => new Drive().signIn(0, "bob").arrive(1, 0, "queue").route(1, 0, "directLine", 1).end(2, 0, null, "hungUp"),
+    () => new Drive().signIn(0, "bob").arrive(1, 0, "direct").route(1, 0, "directLine", 1).end(2, 0, null, "hungUp"),
     [["I", "routed to the direct line of bob, which did not ring"]]
+  ],
+  [
+    "a queue call whose workflow sends it to a direct line first (R1: a direct call)",
+    () =>
+      new Drive()
+        .signIn(0, "bob")
+        .arrive(1, 0, "queue")
+        .route(1, 0, "directLine", 1)
+        .offer(1, 0, "bob", null)
+        .accept(3, 0, "bob", null)
+        .end(33, 0, "bob", "handled"),
+    [["R1", "a queue call whose workflow sends it to a direct line first"]]
+  ],
+  [
+    "a direct call whose workflow's first step is not a direct line",
+    () => new Drive().arrive(1, 0, "direct").route(1, 0, "voicemail").end(1, 0, null, "voicemail"),
+    [["R1", "a direct call whose workflow's first step is voicemail, not a direct line"]]
   ],
   [
     "a routed call ringing another agent than the direct line",
     () =>
       new Drive()
         .signIn(0, "ann", "bob")
-        .arrive(1, 0, "queue")
+        .arrive(1, 0, "direct")
         .route(1, 0, "directLine", 1)
         .offer(1, 0, "ann", null)
         .miss(31, 0, "ann", null)
         .end(31, 0, null, "hungUp"),
-    [["I", "a queue call offered outside a queue without being routed to this direct line"]]
+    [["I", "a direct call offered outside a queue without being routed to this direct line"]]
   ],
   [
     "an outbound call offered to an agent",

@@ -88,6 +88,47 @@ describe("End of the run", () => {
     expectViolations(d.finish(20), [["I", "ended (hung-up) while offers still ring at ann"]])
   })
 
+  it("accepts a direct call of a workflow (R1) that its direct line rejects going on to a queue", () => {
+    const d = new Drive().signIn(0, "ann", "bob")
+    d.arrive(1, 0, "direct").route(1, 0, "directLine", 1).offer(1, 0, "bob", null).reject(3, 0, "bob", null)
+    d.routeQueue(3, 0, "sales").handled(3, 0, "ann", 35)
+    expectViolations(d.finish(80), [])
+  })
+
+  describe("a direct call bob does not take goes where his directLineUnanswered says (voicemail)", () => {
+    const voicemail = () =>
+      new Drive({
+        agents: [
+          { id: "ann", queues: [{ queue: "sales" }], directLine: "+1 555 0198" },
+          {
+            id: "bob",
+            queues: [{ queue: "sales" }],
+            directLine: "+1 555 0199",
+            directLineUnanswered: { to: "voicemail" }
+          }
+        ],
+        script: { calls: [{ type: "direct", agent: "bob", at: "08:00:01", talk: "1m" }] }
+      })
+        .signIn(0, "ann", "bob")
+        .arrive(1, 0, "direct")
+        .offer(1, 0, "bob", null)
+        .miss(31, 0, "bob", null)
+
+    it("accepts the voicemail", () => {
+      expectViolations(voicemail().route(31, 0, "voicemail").end(31, 0, null, "voicemail").finish(40), [])
+    })
+
+    it("flags an unanswered end, and a forward elsewhere", () => {
+      expectViolations(voicemail().end(31, 0, null, "unanswered").finish(40), [
+        ["R12", "a direct call to bob ended unanswered; that line sends it to voicemail"]
+      ])
+      const d = voicemail().route(31, 0, "directLine", 0).offer(31, 0, "ann", null).miss(61, 0, "ann", null)
+      expectViolations(d.end(61, 0, null, "unanswered").finish(70), [
+        ["R12", "a missed direct call to bob went to direct-line; that line sends it to voicemail"]
+      ])
+    })
+  })
+
   it("accepts an outbound call that never connected ending unanswered", () => {
     const d = new Drive().arrive(1, 0, "outbound").end(1, 0, null, "unanswered")
     expectViolations(d.finish(20), [])

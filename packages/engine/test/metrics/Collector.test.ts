@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { MetricsCollector } from "../../src/metrics/Collector.ts"
+import { measureReplication } from "../../src/metrics/Measure.ts"
 import {
   AbandonStage,
   AgentStatus,
@@ -11,6 +12,7 @@ import {
   StepKind
 } from "../../src/Observer.ts"
 import { fakeModel, HALF_HOUR, OPEN } from "./fixtures.ts"
+import { modelOf } from "./scenarios.ts"
 
 const at = (ms: number) => OPEN + ms
 
@@ -302,5 +304,52 @@ describe("MetricsCollector", () => {
     m.simulationEnded(at(20_000))
     expect((m as unknown as { capacity: number }).capacity).toBe(64)
     expect(m.result(0).total.counts.answered).toBe(10_000)
+  })
+})
+
+describe("calls a workflow sends to a direct line (R1)", () => {
+  // l1 dials a number whose workflow rings bob's direct line first: a direct call. q1 waits 30 s in sales (no
+  // member Available), rolls over to bob's direct line and is answered there: a queue call of the totals, which
+  // bob answered on his direct line.
+  const model = modelOf({
+    name: "r1",
+    time: { open: "08:00", close: "09:00" },
+    tenants: [{ id: "acme", trackingNumbers: ["+1 555 0100", "+1 555 0200"] }],
+    queues: [{ id: "sales", maxWait: "30s" }],
+    workflows: [
+      {
+        id: "q",
+        trackingNumbers: ["+1 555 0100"],
+        steps: [
+          { to: "queue", queue: "sales" },
+          { to: "direct-line", agent: "bob" }
+        ]
+      },
+      { id: "l", trackingNumbers: ["+1 555 0200"], steps: [{ to: "direct-line", agent: "bob" }] }
+    ],
+    agents: [
+      { id: "ann", queues: [{ queue: "sales" }], initialStatus: "unavailable" },
+      { id: "bob", directLine: "+1 555 0199" }
+    ],
+    script: {
+      calls: [
+        { id: "l1", type: "queue", trackingNumber: "+1 555 0200", at: "08:00:00", talk: "30s" },
+        { id: "q1", type: "queue", trackingNumber: "+1 555 0100", at: "08:10:00", talk: "30s" }
+      ]
+    }
+  })
+  const { result } = measureReplication(model, { replication: 0, check: true })
+
+  it("counts a direct-line-first call as a direct call, outside the queue totals and the tenant's queue calls", () => {
+    expect(result.violations).toBe(0)
+    const [, direct] = result.callTypes
+    expect(direct!.counts).toMatchObject({ offered: 1, answered: 1, handled: 1, waitAnsweredMs: 2000 })
+    expect(result.total.counts).toMatchObject({ offered: 1, answered: 1, rolledOver: 1, waitAnsweredMs: 32_000 })
+    expect(result.tenants[0]!.counts.offered).toBe(1)
+  })
+
+  it("counts both answers on bob's direct line as direct answers of the agent", () => {
+    const bob = result.agents.find((a) => a.id === "bob")!
+    expect(bob.counts).toMatchObject({ answered: 2, directAnswered: 2, queueAnswered: 0 })
   })
 })

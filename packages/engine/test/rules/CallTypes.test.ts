@@ -32,6 +32,30 @@ describe("R1/R2 queue calls", () => {
     ])
   })
 
+  it("are offered with the tenant of the number dialled (the agent's pop-up); direct calls dialled have none", () => {
+    const r = run({
+      tenants: [
+        { id: "acme", trackingNumbers: ["555-0100"] },
+        { id: "globex", trackingNumbers: ["555-0200"] }
+      ],
+      queues: [{ id: "sales" }],
+      workflows: [{ id: "w", trackingNumbers: ["555-0100", "555-0200"], steps: [{ to: "queue", queue: "sales" }] }],
+      agents: [{ id: "alice", queues: [{ queue: "sales" }], directLine: "555-0199" }],
+      script: {
+        calls: [
+          qcall("+5s", "10s"),
+          { type: "queue", trackingNumber: "555-0200", at: "+1m", talk: "10s" },
+          direct("+2m", "10s")
+        ]
+      }
+    })
+    expect(r.lines("offer-started")).toEqual([
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
+      "08:01:00 offer-started call=s2 agent=alice queue=sales tenant=globex",
+      "08:02:00 offer-started call=s3 agent=alice"
+    ])
+  })
+
   it("have no tenant when no tenant owns the number", () => {
     const r = run({
       ...oneQueue(),
@@ -122,7 +146,7 @@ describe("R1/R4 direct and internal calls", () => {
       "08:00:05 call-arrived call=s1 kind=queue tenant=acme known=true",
       "08:00:05 call-routed call=s1 step=queue target=sales",
       "08:00:05 call-queued call=s1 queue=sales",
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:07 offer-accepted call=s1 agent=alice queue=sales",
       "08:00:17 call-ended call=s1 agent=alice outcome=handled",
       "08:00:17 wrap-up-started agent=alice call=s1 queue=sales duration=60000",
@@ -185,7 +209,7 @@ describe("R7 direct-line calls during a queue call", () => {
   it("a call dialled to the direct line rings while the agent is on a queue call", () => {
     const r = run(oneQueue({}, [{ id: "alice" }], { script: { calls: [qcall("+5s", "1m"), direct("+20s", "30s")] } }))
     expect(r.lines("offer-started", "call-held", "offer-accepted", "call-resumed", "call-ended")).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:07 offer-accepted call=s1 agent=alice queue=sales",
       "08:00:20 offer-started call=s2 agent=alice",
       "08:00:22 call-held call=s1 agent=alice",
@@ -214,16 +238,106 @@ describe("R7 direct-line calls during a queue call", () => {
       "08:00:05 call-arrived call=s1 kind=queue tenant=acme known=true",
       "08:00:05 call-routed call=s1 step=queue target=sales",
       "08:00:05 call-queued call=s1 queue=sales",
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:07 offer-accepted call=s1 agent=alice queue=sales",
-      "08:00:20 call-arrived call=s2 kind=queue tenant=acme known=true",
+      // R1: its workflow sends it to a direct line first, so it is a direct call (of the tenant dialled)
+      "08:00:20 call-arrived call=s2 kind=direct tenant=acme known=true",
       "08:00:20 call-routed call=s2 step=direct-line target=alice",
-      "08:00:20 offer-started call=s2 agent=alice",
+      "08:00:20 offer-started call=s2 agent=alice tenant=acme",
       // missed on the direct line: the workflow's next step, no status change (R12)
       "08:00:50 offer-missed call=s2 agent=alice",
       "08:00:50 call-routed call=s2 step=voicemail",
       "08:00:50 call-ended call=s2 outcome=voicemail",
       "08:01:07 call-ended call=s1 agent=alice outcome=handled"
+    ])
+  })
+})
+
+describe("R1 calls a workflow routes to a direct line", () => {
+  const lineFirst = (steps: ReadonlyArray<Record<string, unknown>>, extra: Record<string, unknown> = {}) => ({
+    tenants: [{ id: "acme", trackingNumbers: ["555-0100", "555-0200"] }],
+    queues: [{ id: "sales" }],
+    workflows: [{ id: "w", trackingNumbers: ["555-0200"], steps }],
+    agents: [
+      { id: "alice", queues: [{ queue: "sales" }], directLine: "555-0199" },
+      { id: "bob", queues: [{ queue: "sales" }] }
+    ],
+    ...extra
+  })
+  const wcall = (at: string, talk: string) => ({ type: "queue", trackingNumber: "555-0200", at, talk })
+
+  it("are direct calls from arrival when the workflow's first step is the direct line, and queue calls otherwise", () => {
+    const r = run(
+      lineFirst([{ to: "direct-line", agent: "alice" }], {
+        workflows: [
+          { id: "w", trackingNumbers: ["555-0200"], steps: [{ to: "direct-line", agent: "alice" }] },
+          {
+            id: "q",
+            trackingNumbers: ["555-0100"],
+            steps: [
+              { to: "queue", queue: "sales" },
+              { to: "direct-line", agent: "alice" }
+            ]
+          }
+        ],
+        script: { calls: [wcall("+5s", "10s"), qcall("+1m", "10s")] }
+      })
+    )
+    expect(r.lines("call-arrived")).toEqual([
+      "08:00:05 call-arrived call=s1 kind=direct tenant=acme known=true",
+      "08:01:00 call-arrived call=s2 kind=queue tenant=acme known=true"
+    ])
+  })
+
+  it("follow business hours: the steps in force at arrival decide", () => {
+    const r = run(
+      lineFirst([{ to: "queue", queue: "sales" }], {
+        workflows: [
+          {
+            id: "w",
+            trackingNumbers: ["555-0200"],
+            businessHours: { open: "08:30", close: "17:00", afterHours: [{ to: "direct-line", agent: "alice" }] },
+            steps: [{ to: "queue", queue: "sales" }]
+          }
+        ],
+        script: { calls: [wcall("+5s", "10s"), wcall("+40m", "10s")] }
+      })
+    )
+    expect(r.lines("call-arrived", "call-routed")).toEqual([
+      "08:00:05 call-arrived call=s1 kind=direct tenant=acme known=true",
+      "08:00:05 call-routed call=s1 step=direct-line target=alice",
+      "08:40:00 call-arrived call=s2 kind=queue tenant=acme known=true",
+      "08:40:00 call-routed call=s2 step=queue target=sales"
+    ])
+  })
+
+  it("missed on the direct line, go on to the workflow's next step, a queue, keeping their kind", () => {
+    const r = run(
+      lineFirst(
+        [
+          { to: "direct-line", agent: "alice" },
+          { to: "queue", queue: "sales" }
+        ],
+        {
+          agents: [
+            { id: "alice", queues: [{ queue: "sales" }], directLine: "555-0199", behaviour: { responses: ["reject"] } },
+            { id: "bob", queues: [{ queue: "sales" }] }
+          ],
+          script: { calls: [wcall("+5s", "10s")] }
+        }
+      )
+    )
+    expect(withoutSetup(r.lines())).toEqual([
+      "08:00:05 call-arrived call=s1 kind=direct tenant=acme known=true",
+      "08:00:05 call-routed call=s1 step=direct-line target=alice",
+      "08:00:05 offer-started call=s1 agent=alice tenant=acme",
+      // a rejected direct call changes nothing for alice (R12); the queue offers it by longest idle
+      "08:00:07 offer-rejected call=s1 agent=alice",
+      "08:00:07 call-routed call=s1 step=queue target=sales",
+      "08:00:07 call-queued call=s1 queue=sales",
+      "08:00:07 offer-started call=s1 agent=alice queue=sales tenant=acme",
+      "08:00:09 offer-accepted call=s1 agent=alice queue=sales",
+      "08:00:19 call-ended call=s1 agent=alice outcome=handled"
     ])
   })
 })

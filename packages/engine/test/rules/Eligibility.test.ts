@@ -3,7 +3,9 @@
  * R6 (wrap-up), R8 (outbound calls with status Available do not block) and `nonQueueCallsBlockQueueOffers`.
  */
 import { describe, expect, it } from "vitest"
-import { oneQueue, qcall, run } from "../helpers.ts"
+import { compile } from "../../src/Compile.ts"
+import { measureReplication } from "../../src/metrics/Measure.ts"
+import { oneQueue, qcall, run, scenario } from "../helpers.ts"
 
 const OFFERS = ["offer-started", "offer-accepted", "call-ended", "wrap-up-started", "wrap-up-ended"]
 
@@ -14,7 +16,7 @@ describe("R3 Available members only", () => {
         script: { calls: [qcall("+5s", "1m")] }
       })
     )
-    expect(r.lines("offer-started")).toEqual(["08:00:05 offer-started call=s1 agent=bob queue=sales"])
+    expect(r.lines("offer-started")).toEqual(["08:00:05 offer-started call=s1 agent=bob queue=sales tenant=acme"])
   })
 
   it("waits until a member sets themselves Available", () => {
@@ -26,7 +28,7 @@ describe("R3 Available members only", () => {
     expect(r.lines("agent-status-changed", "offer-started")).toEqual([
       "08:00:00 agent-status-changed agent=alice status=unavailable cause=shift",
       "08:00:40 agent-status-changed agent=alice status=available cause=agent",
-      "08:00:40 offer-started call=s1 agent=alice queue=sales"
+      "08:00:40 offer-started call=s1 agent=alice queue=sales tenant=acme"
     ])
   })
 
@@ -46,10 +48,10 @@ describe("R5 one queue call at a time", () => {
   it("a second queue call waits while the only agent's first one rings and talks", () => {
     const r = run(oneQueue({}, [{ id: "alice" }], { script: { calls: [qcall("+5s", "1m"), qcall("+6s", "1m")] } }))
     expect(r.lines(...OFFERS)).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:07 offer-accepted call=s1 agent=alice queue=sales",
       "08:01:07 call-ended call=s1 agent=alice outcome=handled",
-      "08:01:07 offer-started call=s2 agent=alice queue=sales",
+      "08:01:07 offer-started call=s2 agent=alice queue=sales tenant=acme",
       "08:01:09 offer-accepted call=s2 agent=alice queue=sales",
       "08:02:09 call-ended call=s2 agent=alice outcome=handled"
     ])
@@ -64,13 +66,13 @@ describe("R5 one queue call at a time", () => {
       })
     )
     expect(r.lines("offer-started", "call-held", "call-resumed", "call-ended")).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:20 offer-started call=s2 agent=alice",
       "08:00:22 call-held call=s1 agent=alice",
       "08:00:52 call-ended call=s2 agent=alice outcome=handled",
       "08:00:52 call-resumed call=s1 agent=alice",
       "08:01:37 call-ended call=s1 agent=alice outcome=handled",
-      "08:01:37 offer-started call=s3 agent=alice queue=sales",
+      "08:01:37 offer-started call=s3 agent=alice queue=sales tenant=acme",
       "08:01:49 call-ended call=s3 agent=alice outcome=handled"
     ])
   })
@@ -82,12 +84,12 @@ describe("R6 wrap-up", () => {
       oneQueue({ wrapUp: "30s" }, [{ id: "alice" }], { script: { calls: [qcall("+5s", "1m"), qcall("+10s", "1m")] } })
     )
     expect(r.lines(...OFFERS)).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:07 offer-accepted call=s1 agent=alice queue=sales",
       "08:01:07 call-ended call=s1 agent=alice outcome=handled",
       "08:01:07 wrap-up-started agent=alice call=s1 queue=sales duration=30000",
       "08:01:37 wrap-up-ended agent=alice",
-      "08:01:37 offer-started call=s2 agent=alice queue=sales",
+      "08:01:37 offer-started call=s2 agent=alice queue=sales tenant=acme",
       "08:01:39 offer-accepted call=s2 agent=alice queue=sales",
       "08:02:39 call-ended call=s2 agent=alice outcome=handled",
       "08:02:39 wrap-up-started agent=alice call=s2 queue=sales duration=30000",
@@ -113,6 +115,44 @@ describe("R6 wrap-up", () => {
   })
 })
 
+describe("R6 wrap-up from the interval CSV's after-call work (acw_s)", () => {
+  // Intervals of 30 minutes: 08:00 with acw_s 45 s, 08:30 without (the queue's 10 s applies).
+  const input = oneQueue({ wrapUp: "10s" }, [{ id: "alice", count: 3 }], {
+    time: { open: "08:00", close: "09:00", intervalMinutes: 30 },
+    traffic: [
+      {
+        type: "queue",
+        trackingNumber: "555-0100",
+        arrivals: {
+          csv: "forecast.csv",
+          intervals: [
+            { start: 28_800_000, offered: 12, acwMs: 45_000 },
+            { start: 30_600_000, offered: 12 }
+          ]
+        },
+        handleTime: "1m"
+      }
+    ]
+  })
+
+  it("is the wrap-up of calls arriving in that interval; the queue's wrap-up applies to the others", () => {
+    const r = run(input, { seed: 4 })
+    const arrived = new Map(r.events.filter((e) => e.event === "call-arrived").map((e) => [e.call, e.t]))
+    const wraps = r.events.filter((e) => e.event === "wrap-up-started")
+    const first = wraps.filter((e) => arrived.get(e.call as string)! < 30_600_000)
+    const second = wraps.filter((e) => arrived.get(e.call as string)! >= 30_600_000)
+    expect(first.length).toBeGreaterThan(0)
+    expect(second.length).toBeGreaterThan(0)
+    expect(new Set(first.map((e) => e.duration))).toEqual(new Set([45_000]))
+    expect(new Set(second.map((e) => e.duration))).toEqual(new Set([10_000]))
+  })
+
+  it("is checked by the conformance checker (R6)", () => {
+    const model = compile(scenario(input))
+    expect(measureReplication(model, { replication: 0, check: true }).result.violations).toBe(0)
+  })
+})
+
 describe("R8 outbound calls", () => {
   const outbound = { type: "outbound", agent: "alice", at: "+1s", talk: "2m" }
 
@@ -122,7 +162,7 @@ describe("R8 outbound calls", () => {
       r.lines("outbound-started", "offer-started", "call-held", "offer-accepted", "call-resumed", "call-ended")
     ).toEqual([
       "08:00:01 outbound-started call=s1 agent=alice",
-      "08:00:05 offer-started call=s2 agent=alice queue=sales",
+      "08:00:05 offer-started call=s2 agent=alice queue=sales tenant=acme",
       "08:00:07 call-held call=s1 agent=alice",
       "08:00:07 offer-accepted call=s2 agent=alice queue=sales",
       "08:01:07 call-ended call=s2 agent=alice outcome=handled",
@@ -143,7 +183,7 @@ describe("R8 outbound calls", () => {
       "08:00:01 agent-status-changed agent=alice status=unavailable cause=outbound reason=outbound",
       "08:02:01 call-ended call=s1 agent=alice outcome=handled",
       "08:02:01 agent-status-changed agent=alice status=available cause=outbound",
-      "08:02:01 offer-started call=s2 agent=alice queue=sales",
+      "08:02:01 offer-started call=s2 agent=alice queue=sales tenant=acme",
       "08:03:03 call-ended call=s2 agent=alice outcome=handled"
     ])
   })
@@ -157,7 +197,7 @@ describe("R8 outbound calls", () => {
     )
     expect(r.lines("offer-started", "call-ended")).toEqual([
       "08:01:01 call-ended call=s1 agent=alice outcome=handled",
-      "08:01:01 offer-started call=s2 agent=alice queue=sales",
+      "08:01:01 offer-started call=s2 agent=alice queue=sales tenant=acme",
       "08:02:03 call-ended call=s2 agent=alice outcome=handled"
     ])
   })
@@ -170,11 +210,11 @@ describe("R8 outbound calls", () => {
       })
     expect(run(input([])).lines("offer-started")).toEqual([
       "08:00:01 offer-started call=s1 agent=alice",
-      "08:00:05 offer-started call=s2 agent=alice queue=sales"
+      "08:00:05 offer-started call=s2 agent=alice queue=sales tenant=acme"
     ])
     expect(run(input(["direct"])).lines("offer-started")).toEqual([
       "08:00:01 offer-started call=s1 agent=alice",
-      "08:01:03 offer-started call=s2 agent=alice queue=sales"
+      "08:01:03 offer-started call=s2 agent=alice queue=sales tenant=acme"
     ])
   })
 

@@ -20,7 +20,7 @@ describe("R13 Hold & Accept", () => {
       "08:00:05 call-arrived call=s1 kind=queue tenant=acme known=true",
       "08:00:05 call-routed call=s1 step=queue target=sales",
       "08:00:05 call-queued call=s1 queue=sales",
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:07 offer-accepted call=s1 agent=alice queue=sales",
       "08:00:30 call-arrived call=s2 kind=direct known=true",
       "08:00:30 offer-started call=s2 agent=alice",

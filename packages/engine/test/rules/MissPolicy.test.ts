@@ -34,9 +34,9 @@ describe("R11 unavailable on miss", () => {
   it("without a policy a miss changes nothing", () => {
     expect(withPolicy(undefined, ["miss"], [qcall("+5s", "10s")])).toEqual([
       "08:00:00 agent-status-changed agent=alice status=available cause=shift",
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:15 offer-missed call=s1 agent=alice queue=sales",
-      "08:00:15 offer-started call=s1 agent=alice queue=sales",
+      "08:00:15 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:17 offer-accepted call=s1 agent=alice queue=sales"
     ])
   })
@@ -44,11 +44,11 @@ describe("R11 unavailable on miss", () => {
   it("threshold 1: one miss makes the agent Unavailable; the virtual agent is Available again after its delay", () => {
     expect(withPolicy({ threshold: 1 }, ["miss"], [qcall("+5s", "10s")])).toEqual([
       "08:00:00 agent-status-changed agent=alice status=available cause=shift",
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:15 offer-missed call=s1 agent=alice queue=sales",
       "08:00:15 agent-status-changed agent=alice status=unavailable cause=miss-policy reason=missed-call",
       "08:01:15 agent-status-changed agent=alice status=available cause=self-recovery",
-      "08:01:15 offer-started call=s1 agent=alice queue=sales",
+      "08:01:15 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:01:17 offer-accepted call=s1 agent=alice queue=sales"
     ])
   })
@@ -65,17 +65,17 @@ describe("R11 unavailable on miss", () => {
       withPolicy({ threshold: 2 }, ["miss", "answer", "miss", "miss"], [qcall("+5s", "10s"), qcall("+1m", "10s")])
     ).toEqual([
       "08:00:00 agent-status-changed agent=alice status=available cause=shift",
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:15 offer-missed call=s1 agent=alice queue=sales",
-      "08:00:15 offer-started call=s1 agent=alice queue=sales",
+      "08:00:15 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:17 offer-accepted call=s1 agent=alice queue=sales",
-      "08:01:00 offer-started call=s2 agent=alice queue=sales",
+      "08:01:00 offer-started call=s2 agent=alice queue=sales tenant=acme",
       "08:01:10 offer-missed call=s2 agent=alice queue=sales",
-      "08:01:10 offer-started call=s2 agent=alice queue=sales",
+      "08:01:10 offer-started call=s2 agent=alice queue=sales tenant=acme",
       "08:01:20 offer-missed call=s2 agent=alice queue=sales",
       "08:01:20 agent-status-changed agent=alice status=unavailable cause=miss-policy reason=missed-call",
       "08:02:20 agent-status-changed agent=alice status=available cause=self-recovery",
-      "08:02:20 offer-started call=s2 agent=alice queue=sales",
+      "08:02:20 offer-started call=s2 agent=alice queue=sales tenant=acme",
       "08:02:22 offer-accepted call=s2 agent=alice queue=sales"
     ])
   })
@@ -89,15 +89,15 @@ describe("R11 unavailable on miss", () => {
       )
     ).toEqual([
       "08:00:00 agent-status-changed agent=alice status=available cause=shift",
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:15 offer-missed call=s1 agent=alice queue=sales",
-      "08:00:15 offer-started call=s1 agent=alice queue=sales",
+      "08:00:15 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:17 offer-accepted call=s1 agent=alice queue=sales",
-      "08:01:00 offer-started call=s2 agent=alice queue=sales",
+      "08:01:00 offer-started call=s2 agent=alice queue=sales tenant=acme",
       "08:01:10 offer-missed call=s2 agent=alice queue=sales",
       "08:01:10 agent-status-changed agent=alice status=unavailable cause=miss-policy reason=missed-call",
       "08:02:10 agent-status-changed agent=alice status=available cause=self-recovery",
-      "08:02:10 offer-started call=s2 agent=alice queue=sales",
+      "08:02:10 offer-started call=s2 agent=alice queue=sales tenant=acme",
       "08:02:12 offer-accepted call=s2 agent=alice queue=sales"
     ])
   })
@@ -105,11 +105,11 @@ describe("R11 unavailable on miss", () => {
   it("separate counts: no-answers and rejects each need the threshold", () => {
     const lines = withPolicy({ threshold: 2, separateCounts: true }, ["miss", "reject", "miss"], [qcall("+5s", "10s")])
     expect(lines.slice(1, 8)).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:15 offer-missed call=s1 agent=alice queue=sales",
-      "08:00:15 offer-started call=s1 agent=alice queue=sales",
+      "08:00:15 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:17 offer-rejected call=s1 agent=alice queue=sales",
-      "08:00:17 offer-started call=s1 agent=alice queue=sales",
+      "08:00:17 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:27 offer-missed call=s1 agent=alice queue=sales",
       "08:00:27 agent-status-changed agent=alice status=unavailable cause=miss-policy reason=missed-call"
     ])
@@ -124,9 +124,9 @@ describe("R11 unavailable on miss", () => {
   it("only the outcomes the policy lists count", () => {
     const lines = withPolicy({ outcomes: ["no-answer"] }, ["reject", "miss"], [qcall("+5s", "10s")])
     expect(lines.slice(1, 6)).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:07 offer-rejected call=s1 agent=alice queue=sales",
-      "08:00:07 offer-started call=s1 agent=alice queue=sales",
+      "08:00:07 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:17 offer-missed call=s1 agent=alice queue=sales",
       "08:00:17 agent-status-changed agent=alice status=unavailable cause=miss-policy reason=missed-call"
     ])
@@ -161,11 +161,11 @@ describe("R11 unavailable on miss", () => {
     ).lines("agent-status-changed", "offer-started")
     expect(lines).toEqual([
       "08:00:00 agent-status-changed agent=alice status=available cause=shift",
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:15 agent-status-changed agent=alice status=unavailable cause=miss-policy reason=missed-call",
       "08:05:15 agent-status-changed agent=alice status=available cause=self-recovery",
-      "08:05:15 offer-started call=s1 agent=alice queue=sales",
-      "08:05:27 offer-started call=s2 agent=alice queue=sales"
+      "08:05:15 offer-started call=s1 agent=alice queue=sales tenant=acme",
+      "08:05:27 offer-started call=s2 agent=alice queue=sales tenant=acme"
     ])
   })
 })
@@ -191,7 +191,7 @@ describe("R12 no status change", () => {
     const lines = withPolicy({}, ["miss"], [qcall("+5s", "10s", { patience: "5s" })])
     expect(lines).toEqual([
       "08:00:00 agent-status-changed agent=alice status=available cause=shift",
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:10 call-abandoned call=s1 queue=sales stage=ringing",
       "08:00:10 offer-cancelled call=s1 agent=alice queue=sales reason=caller-hung-up"
     ])
@@ -209,8 +209,8 @@ describe("R12 no status change", () => {
       )
     )
     expect(r.lines(...SEEN).slice(2)).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
-      "08:00:05 offer-started call=s1 agent=bob queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
+      "08:00:05 offer-started call=s1 agent=bob queue=sales tenant=acme",
       "08:00:08 offer-accepted call=s1 agent=bob queue=sales",
       "08:00:08 offer-cancelled call=s1 agent=alice queue=sales reason=answered-elsewhere"
     ])
@@ -236,11 +236,11 @@ describe("R12 no status change", () => {
       )
     )
     expect(r.lines(...SEEN).slice(2)).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:07 agent-status-changed agent=alice status=unavailable cause=agent reason=lunch",
       "08:00:07 offer-cancelled call=s1 agent=alice queue=sales reason=agent-left",
       "08:00:08 agent-status-changed agent=bob status=available cause=agent",
-      "08:00:08 offer-started call=s1 agent=bob queue=sales",
+      "08:00:08 offer-started call=s1 agent=bob queue=sales tenant=acme",
       "08:00:10 offer-accepted call=s1 agent=bob queue=sales"
     ])
   })

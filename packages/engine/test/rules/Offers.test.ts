@@ -15,9 +15,9 @@ describe("R9 ring timeout", () => {
       })
     )
     expect(r.lines(...OFFERS)).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:15 offer-missed call=s1 agent=alice queue=sales",
-      "08:00:15 offer-started call=s1 agent=bob queue=sales",
+      "08:00:15 offer-started call=s1 agent=bob queue=sales tenant=acme",
       "08:00:17 offer-accepted call=s1 agent=bob queue=sales",
       "08:01:17 call-ended call=s1 agent=bob outcome=handled"
     ])
@@ -53,12 +53,12 @@ describe("R9 ring timeout", () => {
       )
     )
     expect(r.lines("offer-started", "offer-missed", "offer-accepted")).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       // alice is the only one free: s1 is ahead of s2 and every eligible agent has tried it, so it rings her again
       "08:00:15 offer-missed call=s1 agent=alice queue=sales",
-      "08:00:15 offer-started call=s1 agent=alice queue=sales",
+      "08:00:15 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:17 offer-accepted call=s1 agent=alice queue=sales",
-      "08:00:20 offer-started call=s2 agent=bob queue=sales",
+      "08:00:20 offer-started call=s2 agent=bob queue=sales tenant=acme",
       "08:00:22 offer-accepted call=s2 agent=bob queue=sales"
     ])
   })
@@ -76,14 +76,14 @@ describe("R9 ring timeout", () => {
       )
     )
     expect(r.lines("offer-started", "offer-missed", "offer-accepted")).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:15 offer-missed call=s1 agent=alice queue=sales",
-      "08:00:15 offer-started call=s1 agent=bob queue=sales",
+      "08:00:15 offer-started call=s1 agent=bob queue=sales tenant=acme",
       "08:00:25 offer-missed call=s1 agent=bob queue=sales",
-      "08:00:25 offer-started call=s1 agent=carol queue=sales",
+      "08:00:25 offer-started call=s1 agent=carol queue=sales tenant=acme",
       "08:00:35 offer-missed call=s1 agent=carol queue=sales",
       // cycle complete: alice idled longest (since 08:00), and has her turn again
-      "08:00:35 offer-started call=s1 agent=alice queue=sales",
+      "08:00:35 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:37 offer-accepted call=s1 agent=alice queue=sales"
     ])
   })
@@ -95,9 +95,9 @@ describe("R9 ring timeout", () => {
       })
     )
     expect(r.lines("offer-started", "offer-missed", "offer-accepted")).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:15 offer-missed call=s1 agent=alice queue=sales",
-      "08:00:20 offer-started call=s1 agent=alice queue=sales",
+      "08:00:20 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:22 offer-accepted call=s1 agent=alice queue=sales"
     ])
   })
@@ -110,7 +110,7 @@ describe("R9 ring timeout", () => {
       })
     )
     expect(r.lines(...OFFERS)).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:15 offer-missed call=s1 agent=alice queue=sales",
       "08:01:05 call-rolled-over call=s1 queue=sales reason=max-wait",
       "08:01:05 call-ended call=s1 outcome=voicemail"
@@ -125,9 +125,9 @@ describe("R9 ring timeout", () => {
       })
     )
     expect(r.lines("offer-started", "offer-missed", "offer-accepted")).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:15 offer-missed call=s1 agent=alice queue=sales",
-      "08:00:15 offer-started call=s1 agent=alice queue=sales",
+      "08:00:15 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:17 offer-accepted call=s1 agent=alice queue=sales"
     ])
   })
@@ -139,11 +139,11 @@ describe("R9 ring timeout", () => {
       })
     )
     expect(r.lines(...OFFERS)).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:05 offer-rejected call=s1 agent=alice queue=sales",
-      "08:00:06 offer-started call=s1 agent=alice queue=sales",
+      "08:00:06 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:06 offer-rejected call=s1 agent=alice queue=sales",
-      "08:00:07 offer-started call=s1 agent=alice queue=sales",
+      "08:00:07 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:07 offer-rejected call=s1 agent=alice queue=sales",
       "08:00:07.500 call-rolled-over call=s1 queue=sales reason=max-wait",
       "08:00:07.500 call-ended call=s1 outcome=voicemail"
@@ -159,9 +159,9 @@ describe("R14 accept or reject", () => {
       })
     )
     expect(r.lines(...OFFERS)).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:08 offer-rejected call=s1 agent=alice queue=sales",
-      "08:00:08 offer-started call=s1 agent=bob queue=sales",
+      "08:00:08 offer-started call=s1 agent=bob queue=sales tenant=acme",
       "08:00:10 offer-accepted call=s1 agent=bob queue=sales",
       "08:01:10 call-ended call=s1 agent=bob outcome=handled"
     ])
@@ -210,12 +210,91 @@ describe("Hold & Accept off", () => {
       })
     )
     expect(r.lines("offer-started", "offer-missed", "offer-accepted", "call-held", "call-ended")).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:07 offer-accepted call=s1 agent=alice queue=sales",
       "08:00:30 offer-started call=s2 agent=alice",
       "08:01:00 offer-missed call=s2 agent=alice",
       "08:01:00 call-ended call=s2 outcome=unanswered",
       "08:02:07 call-ended call=s1 agent=alice outcome=handled"
+    ])
+  })
+})
+
+describe("a direct call the agent does not take (directLineUnanswered)", () => {
+  const lines = (forward: Record<string, unknown> | undefined, alice: Record<string, unknown> = {}, bob = {}) =>
+    run({
+      agents: [
+        {
+          id: "alice",
+          directLine: "555-0198",
+          ...(forward !== undefined ? { directLineUnanswered: forward } : {}),
+          behaviour: { responses: ["miss"] },
+          ...alice
+        },
+        { id: "bob", directLine: "555-0199", ...bob },
+        { id: "carol", internalCalls: { ratePerHour: 0, duration: "1m" } }
+      ],
+      script: {
+        calls: [
+          { type: "direct", agent: "alice", at: "+5s", talk: "1m" },
+          { type: "internal", from: "carol", to: "alice", at: "+10m", talk: "1m" }
+        ]
+      }
+    }).lines("call-routed", "offer-started", "offer-missed", "offer-accepted", "call-ended")
+
+  it("goes to voicemail or the answering service when the line says so; internal calls still end unanswered", () => {
+    expect(lines({ to: "voicemail" }, { behaviour: { responses: ["miss", "miss"] } })).toEqual([
+      "08:00:05 offer-started call=s1 agent=alice",
+      "08:00:35 offer-missed call=s1 agent=alice",
+      "08:00:35 call-routed call=s1 step=voicemail",
+      "08:00:35 call-ended call=s1 outcome=voicemail",
+      "08:10:00 offer-started call=s2 agent=alice",
+      "08:10:30 offer-missed call=s2 agent=alice",
+      "08:10:30 call-ended call=s2 outcome=unanswered"
+    ])
+    expect(lines({ to: "answering-service" }).slice(2, 4)).toEqual([
+      "08:00:35 call-routed call=s1 step=answering-service",
+      "08:00:35 call-ended call=s1 outcome=answering-service"
+    ])
+  })
+
+  it("is forwarded once to another agent's direct line; missed there too, it ends unanswered", () => {
+    expect(lines({ to: "direct-line", agent: "bob" }).slice(0, 6)).toEqual([
+      "08:00:05 offer-started call=s1 agent=alice",
+      "08:00:35 offer-missed call=s1 agent=alice",
+      "08:00:35 call-routed call=s1 step=direct-line target=bob",
+      "08:00:35 offer-started call=s1 agent=bob",
+      "08:00:37 offer-accepted call=s1 agent=bob",
+      "08:01:37 call-ended call=s1 agent=bob outcome=handled"
+    ])
+    // bob forwards back to alice, but a forwarded call is not forwarded again.
+    const twice = lines(
+      { to: "direct-line", agent: "bob" },
+      {},
+      { directLineUnanswered: { to: "direct-line", agent: "alice" }, behaviour: { responses: ["reject"] } }
+    )
+    expect(twice.slice(0, 6)).toEqual([
+      "08:00:05 offer-started call=s1 agent=alice",
+      "08:00:35 offer-missed call=s1 agent=alice",
+      "08:00:35 call-routed call=s1 step=direct-line target=bob",
+      "08:00:35 offer-started call=s1 agent=bob",
+      "08:00:37 call-ended call=s1 outcome=unanswered",
+      "08:10:00 offer-started call=s2 agent=alice"
+    ])
+  })
+
+  it("applies when the agent is not rung at all (signed out)", () => {
+    expect(lines({ to: "voicemail" }, { shifts: [{ start: "09:00", end: "10:00" }] }).slice(0, 2)).toEqual([
+      "08:00:05 call-routed call=s1 step=voicemail",
+      "08:00:05 call-ended call=s1 outcome=voicemail"
+    ])
+  })
+
+  it("ends unanswered by default", () => {
+    expect(lines(undefined).slice(0, 3)).toEqual([
+      "08:00:05 offer-started call=s1 agent=alice",
+      "08:00:35 offer-missed call=s1 agent=alice",
+      "08:00:35 call-ended call=s1 outcome=unanswered"
     ])
   })
 })

@@ -44,7 +44,7 @@ describe("R10 maximum wait", () => {
       "08:00:35 call-queued call=s1 queue=q2",
       "08:01:05 call-rolled-over call=s1 queue=q2 reason=max-wait",
       "08:01:05 call-routed call=s1 step=direct-line target=carol",
-      "08:01:05 offer-started call=s1 agent=carol",
+      "08:01:05 offer-started call=s1 agent=carol tenant=acme",
       "08:01:07 offer-rejected call=s1 agent=carol",
       "08:01:07 call-routed call=s1 step=answering-service",
       "08:01:07 call-ended call=s1 outcome=answering-service"
@@ -87,10 +87,10 @@ describe("R10 maximum wait", () => {
       "08:00:20 call-queued call=s3 queue=q1",
       "08:00:35 call-queued call=s1 queue=q2",
       "08:00:36 call-queued call=s2 queue=q2",
-      "08:00:40 offer-started call=s1 agent=bob queue=q2",
+      "08:00:40 offer-started call=s1 agent=bob queue=q2 tenant=acme",
       "08:00:50 call-queued call=s3 queue=q2",
-      "08:01:42 offer-started call=s2 agent=bob queue=q2",
-      "08:02:44 offer-started call=s3 agent=bob queue=q2"
+      "08:01:42 offer-started call=s2 agent=bob queue=q2 tenant=acme",
+      "08:02:44 offer-started call=s3 agent=bob queue=q2 tenant=acme"
     ])
   })
 
@@ -118,7 +118,8 @@ describe("R10 maximum wait", () => {
       script: { calls: [qcall("+5s", "1m")] }
     })
     expect(withoutSetup(r.lines())).toEqual([
-      "08:00:05 call-arrived call=s1 kind=queue tenant=acme known=true",
+      // R1: a workflow that rings a direct line first makes a direct call
+      "08:00:05 call-arrived call=s1 kind=direct tenant=acme known=true",
       "08:00:05 call-routed call=s1 step=direct-line target=carol",
       "08:00:05 call-routed call=s1 step=voicemail",
       "08:00:05 call-ended call=s1 outcome=voicemail"
@@ -136,7 +137,7 @@ describe("R10 an offer ringing at the limit", () => {
 
   it("finishes its ring first; answered, the call does not roll over", () => {
     expect(run(input("15s")).lines("offer-started", "offer-accepted", "call-rolled-over", "call-ended")).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:20 offer-accepted call=s1 agent=alice queue=sales",
       "08:01:20 call-ended call=s1 agent=alice outcome=handled"
     ])
@@ -144,7 +145,7 @@ describe("R10 an offer ringing at the limit", () => {
 
   it("finishes its ring first; missed, the call rolls over without another offer", () => {
     expect(run(input(undefined)).lines("offer-started", "offer-missed", "call-rolled-over", "call-ended")).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:25 offer-missed call=s1 agent=alice queue=sales",
       "08:00:25 call-rolled-over call=s1 queue=sales reason=max-wait",
       "08:00:25 call-ended call=s1 outcome=voicemail"
@@ -154,7 +155,7 @@ describe("R10 an offer ringing at the limit", () => {
   it("is cancelled at the limit when offerFinishesRingBeforeRollover is false", () => {
     const r = run(input("15s", { offerFinishesRingBeforeRollover: false }))
     expect(r.lines("offer-started", "offer-cancelled", "call-rolled-over", "call-ended")).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:15 offer-cancelled call=s1 agent=alice queue=sales reason=rolled-over",
       "08:00:15 call-rolled-over call=s1 queue=sales reason=max-wait",
       "08:00:15 call-ended call=s1 outcome=voicemail"
@@ -270,7 +271,7 @@ describe("tiers and several queues", () => {
         }
       )
     )
-    expect(r.lines("offer-started")).toEqual(["08:00:25 offer-started call=s1 agent=alice queue=sales"])
+    expect(r.lines("offer-started")).toEqual(["08:00:25 offer-started call=s1 agent=alice queue=sales tenant=acme"])
   })
 
   it("tier 1 is offered first when both are free", () => {
@@ -280,8 +281,8 @@ describe("tiers and several queues", () => {
       })
     )
     expect(r.lines("offer-started")).toEqual([
-      "08:00:05 offer-started call=s1 agent=bob queue=sales",
-      "08:00:26 offer-started call=s2 agent=alice queue=sales"
+      "08:00:05 offer-started call=s1 agent=bob queue=sales tenant=acme",
+      "08:00:26 offer-started call=s2 agent=alice queue=sales tenant=acme"
     ])
   })
 
@@ -308,27 +309,27 @@ describe("tiers and several queues", () => {
   it("an agent in several queues takes the call of the higher-priority queue first", () => {
     const r = run(multi([{ queue: "q1" }, { queue: "q2" }], [{ id: "q1" }, { id: "q2", priority: 5 }]))
     expect(r.lines("offer-started")).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=q1",
-      "08:01:07 offer-started call=s3 agent=alice queue=q2",
-      "08:02:09 offer-started call=s2 agent=alice queue=q1"
+      "08:00:05 offer-started call=s1 agent=alice queue=q1 tenant=acme",
+      "08:01:07 offer-started call=s3 agent=alice queue=q2 tenant=acme",
+      "08:02:09 offer-started call=s2 agent=alice queue=q1 tenant=acme"
     ])
   })
 
   it("membership priority comes before queue priority", () => {
     const r = run(multi([{ queue: "q1", priority: 1 }, { queue: "q2" }], [{ id: "q1" }, { id: "q2", priority: 5 }]))
     expect(r.lines("offer-started")).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=q1",
-      "08:01:07 offer-started call=s2 agent=alice queue=q1",
-      "08:02:09 offer-started call=s3 agent=alice queue=q2"
+      "08:00:05 offer-started call=s1 agent=alice queue=q1 tenant=acme",
+      "08:01:07 offer-started call=s2 agent=alice queue=q1 tenant=acme",
+      "08:02:09 offer-started call=s3 agent=alice queue=q2 tenant=acme"
     ])
   })
 
   it("queues of equal priority: the oldest call first", () => {
     const r = run(multi([{ queue: "q2" }, { queue: "q1" }], [{ id: "q1" }, { id: "q2" }]))
     expect(r.lines("offer-started")).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=q1",
-      "08:01:07 offer-started call=s2 agent=alice queue=q1",
-      "08:02:09 offer-started call=s3 agent=alice queue=q2"
+      "08:00:05 offer-started call=s1 agent=alice queue=q1 tenant=acme",
+      "08:01:07 offer-started call=s2 agent=alice queue=q1 tenant=acme",
+      "08:02:09 offer-started call=s3 agent=alice queue=q2 tenant=acme"
     ])
   })
 
@@ -339,9 +340,9 @@ describe("tiers and several queues", () => {
       })
     )
     expect(r.lines("offer-started")).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
-      "08:01:07 offer-started call=s3 agent=alice queue=sales",
-      "08:02:09 offer-started call=s2 agent=alice queue=sales"
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
+      "08:01:07 offer-started call=s3 agent=alice queue=sales tenant=acme",
+      "08:02:09 offer-started call=s2 agent=alice queue=sales tenant=acme"
     ])
   })
 })

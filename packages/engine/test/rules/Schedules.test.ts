@@ -39,7 +39,7 @@ describe("shifts and breaks", () => {
         }
       )
     )
-    expect(r.lines("offer-started")).toEqual(["08:01:30 offer-started call=s1 agent=alice queue=sales"])
+    expect(r.lines("offer-started")).toEqual(["08:01:30 offer-started call=s1 agent=alice queue=sales tenant=acme"])
   })
 
   it("a shift end during a call: the call and its wrap-up finish first (overtime), then the sign-out", () => {
@@ -81,13 +81,13 @@ describe("shifts and breaks", () => {
     )
     expect(r.lines("offer-started", "agent-overtime-started", "agent-status-changed")).toEqual([
       "08:00:00 agent-status-changed agent=alice status=available cause=shift",
-      "08:00:30 offer-started call=s1 agent=alice queue=sales",
+      "08:00:30 offer-started call=s1 agent=alice queue=sales tenant=acme",
       "08:00:40 offer-started call=s2 agent=alice",
       "08:01:00 agent-overtime-started agent=alice",
       // s2 (direct) ends 08:02:42, then the held s1 resumes for its last 50 s
       "08:03:32 agent-status-changed agent=alice status=signed-out cause=shift",
       "08:05:00 agent-status-changed agent=bob status=available cause=shift",
-      "08:05:00 offer-started call=s3 agent=bob queue=sales",
+      "08:05:00 offer-started call=s3 agent=bob queue=sales tenant=acme",
       "09:00:00 agent-status-changed agent=bob status=signed-out cause=shift"
     ])
   })

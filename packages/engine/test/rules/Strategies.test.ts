@@ -17,10 +17,10 @@ describe("agent selection", () => {
     expect(
       offers("longest-idle", [qcall("+5s", "10s"), qcall("+30s", "10s"), qcall("+31s", "10s"), qcall("+60s", "10s")])
     ).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
-      "08:00:30 offer-started call=s2 agent=bob queue=sales",
-      "08:00:31 offer-started call=s3 agent=carol queue=sales",
-      "08:01:00 offer-started call=s4 agent=alice queue=sales"
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
+      "08:00:30 offer-started call=s2 agent=bob queue=sales tenant=acme",
+      "08:00:31 offer-started call=s3 agent=carol queue=sales tenant=acme",
+      "08:01:00 offer-started call=s4 agent=alice queue=sales tenant=acme"
     ])
   })
 
@@ -31,9 +31,11 @@ describe("agent selection", () => {
       qcall("+30s", "10s")
     ]
     // By the last queue call, all three idled since 08:00 and alice (first) is picked; by any call, carol is.
-    expect(offers("longest-idle", calls).at(-1)).toBe("08:00:30 offer-started call=s3 agent=alice queue=sales")
+    expect(offers("longest-idle", calls).at(-1)).toBe(
+      "08:00:30 offer-started call=s3 agent=alice queue=sales tenant=acme"
+    )
     expect(offers("longest-idle", calls, { idleSince: "last-call-end" }).at(-1)).toBe(
-      "08:00:30 offer-started call=s3 agent=carol queue=sales"
+      "08:00:30 offer-started call=s3 agent=carol queue=sales tenant=acme"
     )
   })
 
@@ -50,17 +52,17 @@ describe("agent selection", () => {
         }
       })
     )
-    expect(r.lines("offer-started")).toEqual(["08:01:00 offer-started call=s1 agent=bob queue=sales"])
+    expect(r.lines("offer-started")).toEqual(["08:01:00 offer-started call=s1 agent=bob queue=sales tenant=acme"])
   })
 
   it("round robin continues after the last agent offered", () => {
     expect(
       offers("round-robin", [qcall("+5s", "10s"), qcall("+30s", "10s"), qcall("+60s", "10s"), qcall("+90s", "10s")])
     ).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
-      "08:00:30 offer-started call=s2 agent=bob queue=sales",
-      "08:01:00 offer-started call=s3 agent=carol queue=sales",
-      "08:01:30 offer-started call=s4 agent=alice queue=sales"
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
+      "08:00:30 offer-started call=s2 agent=bob queue=sales tenant=acme",
+      "08:01:00 offer-started call=s3 agent=carol queue=sales tenant=acme",
+      "08:01:30 offer-started call=s4 agent=alice queue=sales tenant=acme"
     ])
   })
 
@@ -68,10 +70,10 @@ describe("agent selection", () => {
     expect(
       offers("fewest-calls", [qcall("+5s", "10s"), qcall("+6s", "10s"), qcall("+60s", "10s"), qcall("+90s", "10s")])
     ).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
-      "08:00:06 offer-started call=s2 agent=bob queue=sales",
-      "08:01:00 offer-started call=s3 agent=carol queue=sales",
-      "08:01:30 offer-started call=s4 agent=alice queue=sales"
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
+      "08:00:06 offer-started call=s2 agent=bob queue=sales tenant=acme",
+      "08:01:00 offer-started call=s3 agent=carol queue=sales tenant=acme",
+      "08:01:30 offer-started call=s4 agent=alice queue=sales tenant=acme"
     ])
   })
 
@@ -79,18 +81,18 @@ describe("agent selection", () => {
     expect(
       offers("least-talk-time", [qcall("+5s", "1m"), qcall("+6s", "10s"), qcall("+7s", "20s"), qcall("+2m", "10s")])
     ).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
-      "08:00:06 offer-started call=s2 agent=bob queue=sales",
-      "08:00:07 offer-started call=s3 agent=carol queue=sales",
-      "08:02:00 offer-started call=s4 agent=bob queue=sales"
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
+      "08:00:06 offer-started call=s2 agent=bob queue=sales tenant=acme",
+      "08:00:07 offer-started call=s3 agent=carol queue=sales tenant=acme",
+      "08:02:00 offer-started call=s4 agent=bob queue=sales tenant=acme"
     ])
   })
 
   it("linear: first free agent in file order, every time", () => {
     expect(offers("linear", [qcall("+5s", "10s"), qcall("+30s", "10s"), qcall("+31s", "10s")])).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
-      "08:00:30 offer-started call=s2 agent=alice queue=sales",
-      "08:00:31 offer-started call=s3 agent=bob queue=sales"
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
+      "08:00:30 offer-started call=s2 agent=alice queue=sales tenant=acme",
+      "08:00:31 offer-started call=s3 agent=bob queue=sales tenant=acme"
     ])
   })
 
@@ -123,9 +125,9 @@ describe("agent selection", () => {
       )
     )
     expect(r.lines("offer-started", "offer-accepted", "offer-rejected", "offer-cancelled", "call-ended")).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
-      "08:00:05 offer-started call=s1 agent=bob queue=sales",
-      "08:00:05 offer-started call=s1 agent=carol queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
+      "08:00:05 offer-started call=s1 agent=bob queue=sales tenant=acme",
+      "08:00:05 offer-started call=s1 agent=carol queue=sales tenant=acme",
       "08:00:06 offer-rejected call=s1 agent=carol queue=sales",
       "08:00:08 offer-accepted call=s1 agent=bob queue=sales",
       "08:00:08 offer-cancelled call=s1 agent=alice queue=sales reason=answered-elsewhere",
@@ -145,12 +147,12 @@ describe("agent selection", () => {
       )
     )
     expect(r.lines("offer-started", "offer-missed", "offer-accepted", "offer-cancelled")).toEqual([
-      "08:00:05 offer-started call=s1 agent=alice queue=sales",
-      "08:00:05 offer-started call=s1 agent=bob queue=sales",
+      "08:00:05 offer-started call=s1 agent=alice queue=sales tenant=acme",
+      "08:00:05 offer-started call=s1 agent=bob queue=sales tenant=acme",
       "08:00:15 offer-missed call=s1 agent=alice queue=sales",
       "08:00:15 offer-missed call=s1 agent=bob queue=sales",
-      "08:00:15 offer-started call=s1 agent=alice queue=sales",
-      "08:00:15 offer-started call=s1 agent=bob queue=sales",
+      "08:00:15 offer-started call=s1 agent=alice queue=sales tenant=acme",
+      "08:00:15 offer-started call=s1 agent=bob queue=sales tenant=acme",
       "08:00:18 offer-accepted call=s1 agent=bob queue=sales",
       "08:00:18 offer-cancelled call=s1 agent=alice queue=sales reason=answered-elsewhere"
     ])

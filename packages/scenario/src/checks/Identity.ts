@@ -188,6 +188,11 @@ export const agentReferences: Check = (context) => {
     if (queue.overflow?.to === "direct-line")
       push(oneAgent(context, ["queues", q, "overflow", "agent"], queue.overflow.agent))
   })
+  scenario.agents.forEach((agent, a) => {
+    const forward = agent.directLineUnanswered
+    if (forward?.to === "direct-line")
+      push(oneAgent(context, ["agents", a, "directLineUnanswered", "agent"], forward.agent))
+  })
   scenario.traffic.forEach((source, t) => {
     if (source.type === "direct") push(oneAgent(context, ["traffic", t, "agent"], source.agent))
     if (source.type === "internal") {

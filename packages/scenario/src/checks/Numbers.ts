@@ -153,5 +153,9 @@ export const directCallsNeedLine: Check = ({ scenario, agents }) => {
   scenario.queues.forEach((queue, q) => {
     if (queue.overflow?.to === "direct-line") needLine(["queues", q, "overflow", "agent"], queue.overflow.agent)
   })
+  scenario.agents.forEach((agent, a) => {
+    const forward = agent.directLineUnanswered
+    if (forward?.to === "direct-line") needLine(["agents", a, "directLineUnanswered", "agent"], forward.agent)
+  })
   return out
 }
