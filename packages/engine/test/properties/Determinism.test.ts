@@ -41,6 +41,7 @@ describe("determinism", () => {
       }),
       { seed: 42, numRuns: runs(50) }
     )
-    expect(compared).toBeGreaterThan(40)
+    // Most random scenarios have random traffic: more than four in five of the runs must have been compared (in CI: more than 40 of 50).
+    expect(compared).toBeGreaterThan(0.8 * runs(50))
   })
 })
