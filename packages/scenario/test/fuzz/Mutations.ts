@@ -219,7 +219,10 @@ const BYTE_OPS: ReadonlyArray<ByteOp> = [
   },
   (bytes, _, pick, value) => {
     const out = bytes.slice()
-    for (let i = 0; i < 8 && out.length > 0; i++) out[(pick + i * value) % out.length] ^= 1 << (i % 8)
+    for (let i = 0; i < 8 && out.length > 0; i++) {
+      const at = (pick + i * value) % out.length
+      out[at] = (out[at] ?? 0) ^ (1 << (i % 8))
+    }
     return { bytes: out, step: `flip 8 bits from ${pick}` }
   },
   (bytes, _, pick) => ({
