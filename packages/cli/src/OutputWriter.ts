@@ -8,7 +8,9 @@
  */
 import * as fs from "node:fs"
 import { StringDecoder } from "node:string_decoder"
-import { type LineSink, openSink, SINK_CHUNK, tempPathFor } from "@ccsim/runner"
+// The module, not the package index: the index loads the engine and the report's drawing code, which `--help`,
+// `erlang`, `schema` and `validate` do not need.
+import { type LineSink, openSink, SINK_CHUNK, tempPathFor } from "@ccsim/runner/AtomicFile"
 import { Context, Effect, Exit, Layer } from "effect"
 import { OutputError } from "./Error.ts"
 

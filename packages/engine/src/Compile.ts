@@ -41,7 +41,12 @@ export const compile = (scenario: Scenario): Model => {
   if (close === undefined) throw invalid("time: give either close or duration")
   if (close <= open) throw invalid("time: close must be after open")
   const intervalMs = time.intervalMinutes * 60_000
-  const intervalCount = Math.ceil((close - open) / intervalMs)
+  // A steady state of `run.duration` is reported as one period from opening: one interval as long as the run,
+  // so the results' size does not grow with the days. Volumes per interval keep the day's intervals.
+  const runLength = scenario.run.mode === "steady-state" ? scenario.run.duration : undefined
+  const horizon = runLength !== undefined ? open + runLength : close
+  const reportingMs = runLength ?? intervalMs
+  const intervalCount = runLength !== undefined ? 1 : Math.ceil((close - open) / intervalMs)
   const resolve = (p: TimePoint): number => (p.kind === "clock" ? p.ms : open + p.ms)
 
   // Reasons: fixed ones first, then queue policies and scripted actions, in file order.
@@ -170,7 +175,7 @@ export const compile = (scenario: Scenario): Model => {
     }
     const shifts =
       agent.shifts === undefined
-        ? [{ start: open, end: close, breaks: [] }]
+        ? [{ start: open, end: horizon, breaks: [] }]
         : agent.shifts
             .map((s) => ({
               start: s.start,
@@ -423,7 +428,8 @@ export const compile = (scenario: Scenario): Model => {
     ),
     open,
     close,
-    intervalMs,
+    horizon,
+    intervalMs: reportingMs,
     intervalCount,
     queues,
     agents,

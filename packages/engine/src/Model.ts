@@ -170,7 +170,15 @@ export interface Model {
   /** Opening and closing, ms after midnight; arrivals stop at `close`. */
   readonly open: number
   readonly close: number
-  /** Reporting interval length in ms and the number of intervals from `open` to `close`. */
+  /**
+   * Steady state: where arrivals stop and every call still in the system ends (ms after midnight) — opening plus
+   * `run.duration`, else `close`. Terminating: `close`.
+   */
+  readonly horizon: number
+  /**
+   * Reporting interval length in ms and the number of intervals from `open` to `close`; a steady state of
+   * `run.duration` has one interval of that length.
+   */
   readonly intervalMs: number
   readonly intervalCount: number
   readonly queues: ReadonlyArray<QueueModel>

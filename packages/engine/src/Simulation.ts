@@ -37,7 +37,7 @@ export interface RunOptions {
   readonly replication?: number
   /** Receives every step; nothing is recorded when omitted. */
   readonly observer?: Observer
-  /** Steady-state mode: arrivals continue until this time (ms after midnight); default closing time. */
+  /** Steady-state mode: arrivals continue until this time (ms after midnight); default `model.horizon`. */
   readonly horizon?: number
 }
 
@@ -196,7 +196,7 @@ const dispatch = (st: SimState, kind: number, a: number, b: number, c: number): 
 export const runReplication = (model: Model, options: RunOptions = {}): RunStats => {
   const seed = options.seed ?? model.scenario.seed
   const replication = options.replication ?? 0
-  const horizon = options.horizon ?? model.close
+  const horizon = options.horizon ?? model.horizon
   const st = new SimState(model, seed, replication, buffered(options.observer), horizon)
   setUp(st, horizon)
   const cal = st.cal

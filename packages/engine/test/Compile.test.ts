@@ -23,6 +23,23 @@ describe("compile", () => {
     expect([noOpen.open, noOpen.close]).toEqual([0, 3_600_000])
   })
 
+  it("runs a steady state of run.duration to opening + duration, reported as one interval", () => {
+    const time = { open: "08:00", duration: "8h", intervalMinutes: 15 }
+    const day = compile(scenario({ ...oneQueue(), time, run: { mode: "steady-state", warmup: "1h" } }))
+    expect([day.horizon, day.intervalMs, day.intervalCount]).toEqual([57_600_000, 900_000, 32])
+    const run = { mode: "steady-state", warmup: "1h", duration: "30d" }
+    const m = compile(scenario({ ...oneQueue(), time, run }))
+    const thirtyDays = 30 * 86_400_000
+    expect([m.close, m.horizon, m.intervalMs, m.intervalCount]).toEqual([
+      57_600_000,
+      28_800_000 + thirtyDays,
+      thirtyDays,
+      1
+    ])
+    // Agents without shifts are scheduled for the whole run.
+    expect(m.agents[0]!.shifts).toEqual([{ start: 28_800_000, end: 28_800_000 + thirtyDays, breaks: [] }])
+  })
+
   it("sorts shifts and breaks and turns break durations into ends", () => {
     const m = compile(
       scenario(

@@ -12,9 +12,7 @@
 import { Worker as NodeThread } from "node:worker_threads"
 import type { Model } from "@ccsim/engine"
 import { compile } from "@ccsim/engine"
-import { NodeWorker } from "@effect/platform-node"
 import { Cause, Context, Deferred, Effect, Exit, Layer, Scope, Semaphore } from "effect"
-import { Worker } from "effect/workers"
 import type { ReplicationOptions, ReplicationOutput } from "./Replication.ts"
 import { runOneReplication, samplerFor } from "./Replication.ts"
 import { RunFailed, UnrunnableScenario } from "./RunnerError.ts"
@@ -37,6 +35,14 @@ export interface BatchOptions {
 }
 
 const workerUrl = new URL("./worker.ts", import.meta.url)
+
+/** The worker platform loads with the first pool, so runs without threads (and their start-up) never pay for it. */
+const workerPlatform = () =>
+  Effect.promise(() =>
+    Promise.all([import("@effect/platform-node/NodeWorker"), import("effect/workers")]).then(
+      ([NodeWorker, { Worker }]) => ({ NodeWorker, Worker })
+    )
+  )
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
@@ -192,6 +198,7 @@ const makeThreadPool = (threads: number) =>
         return thread
       }
       const started: Pool = { scope, members: [], broken: undefined }
+      const { NodeWorker, Worker } = yield* workerPlatform()
       yield* Effect.gen(function* () {
         const platform = yield* Worker.WorkerPlatform
         for (let id = 0; id < threads; id++) {

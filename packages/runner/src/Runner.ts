@@ -62,7 +62,8 @@ export const parallelThresholdMs = (): number => {
 
 /** Calls a replication of `model` is expected to simulate: arrivals of every source plus scripted calls. */
 export const expectedCalls = (model: Model): number => {
-  const hours = (model.close - model.open) / 3_600_000
+  // Arrivals end at the horizon: closing, or `run.duration` after opening in a long steady state.
+  const hours = (model.horizon - model.open) / 3_600_000
   let calls = model.scriptedCalls.length
   for (const source of model.sources) {
     const plan = source.arrivals

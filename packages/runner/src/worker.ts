@@ -5,7 +5,9 @@
  */
 import type { Model } from "@ccsim/engine"
 import { compile } from "@ccsim/engine"
-import { NodeRuntime, NodeWorkerRunner } from "@effect/platform-node"
+// Module paths, not the package index (which also loads HTTP, Redis and WebSocket support): each thread starts faster.
+import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
+import * as NodeWorkerRunner from "@effect/platform-node/NodeWorkerRunner"
 import { Effect } from "effect"
 import { WorkerRunner } from "effect/workers"
 import { runOneReplication, samplerFor } from "./Replication.ts"

@@ -4,18 +4,20 @@
 import { Effect, Schema, SchemaIssue, SchemaTransformation } from "effect"
 import { MIN_RING_TIMEOUT_MS } from "./Limits.ts"
 
-const DURATION_PATTERN = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+)ms)?$/
+const DURATION_PATTERN =
+  /^(?:(\d+(?:\.\d+)?)d)?(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+)ms)?$/
 
 const invalid = (found: unknown, message: string) => new SchemaIssue.InvalidValue({ message }, found)
 
-/** Parses `20s`, `5m`, `1h30m`, `250ms` or `1.5h`; `undefined` when the text is not a duration. */
+/** Parses `20s`, `5m`, `1h30m`, `250ms`, `1.5h` or `30d`; `undefined` when the text is not a duration. */
 export const parseDurationText = (text: string): number | undefined => {
   const trimmed = text.trim()
   if (trimmed === "") return undefined
   const match = DURATION_PATTERN.exec(trimmed)
   if (match === null) return undefined
-  const [, h, m, s, ms] = match
-  return Math.round((Number(h ?? 0) * 3600 + Number(m ?? 0) * 60 + Number(s ?? 0)) * 1000 + Number(ms ?? 0))
+  const [, d, h, m, s, ms] = match
+  const seconds = Number(d ?? 0) * 86_400 + Number(h ?? 0) * 3600 + Number(m ?? 0) * 60 + Number(s ?? 0)
+  return Math.round(seconds * 1000 + Number(ms ?? 0))
 }
 
 /** Formats milliseconds the way users write them: `1h30m`, `20s`, `250ms`. */

@@ -41,10 +41,10 @@ export const scenarioJsonSchema = (): Record<string, unknown> => {
 
 /**
  * The duration forms as a JSON Schema pattern, so editors flag `20 sec`: `20s`, `5m`, `1h30m`, `1.5h`, `250ms`,
- * with spaces around allowed (the loader trims them); a number of seconds is a JSON number, not text.
+ * `30d`, with spaces around allowed (the loader trims them); a number of seconds is a JSON number, not text.
  */
 export const DURATION_JSON_PATTERN =
-  "^\\s*(?=\\d)(?:(?:\\d+(?:\\.\\d+)?h)?(?:\\d+(?:\\.\\d+)?m(?!s))?(?:\\d+(?:\\.\\d+)?s)?(?:\\d+ms)?)\\s*$"
+  "^\\s*(?=\\d)(?:(?:\\d+(?:\\.\\d+)?d)?(?:\\d+(?:\\.\\d+)?h)?(?:\\d+(?:\\.\\d+)?m(?!s))?(?:\\d+(?:\\.\\d+)?s)?(?:\\d+ms)?)\\s*$"
 
 /**
  * A non-empty list comes out as `prefixItems: [X], items: X, minItems: 1`; Ajv's strict mode calls a 1-tuple

@@ -9,6 +9,12 @@
 export const MAX_AGENTS = 100_000
 /** Calls per hour of one traffic source, and of the whole scenario after `run.loadMultiplier`. */
 export const MAX_CALLS_PER_HOUR = 1_000_000
+/**
+ * Calls a steady-state replication of `run.duration` may expect (the scenario's calls per hour × its hours):
+ * about 30 days of a 1,000-agent center. Work and the MSER-5 warm-up series grow with the calls (about a minute
+ * and 160 MB at this bound); the results do not. `run.duration` itself is a duration, at most 366 days.
+ */
+export const MAX_CALLS_PER_RUN = 50_000_000
 /** `run.loadMultiplier`: a load test at 100 × the forecast is already far outside any plan. */
 export const MAX_LOAD_MULTIPLIER = 100
 /** `replications` and `run.maxReplications`: intervals stop narrowing long before. */

@@ -43,6 +43,10 @@ export const Run = Schema.Struct({
   warmup: Schema.Union([Duration, Schema.Literal("mser-5")])
     .pipe(withDefault("mser-5"))
     .annotateKey({ description: "Steady state only: a fixed warm-up, or `mser-5` to detect it." }),
+  duration: Schema.optionalKey(Duration).annotateKey({
+    description:
+      "Steady state only: length of each replication from opening (e.g. `30d`), instead of the day; the run is reported as one steady-state period (a single interval). Needs constant rates and no shifts."
+  }),
   loadMultiplier: LoadMultiplier.pipe(withDefault(1)).annotateKey({
     description: "Multiplies every traffic source's volume (load tests: 1.5 = 150 % of forecast)."
   }),

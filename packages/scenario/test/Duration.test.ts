@@ -18,6 +18,8 @@ describe("durations", () => {
     expect(parseDurationText("1h30m")).toBe(5_400_000)
     expect(parseDurationText("1.5h")).toBe(5_400_000)
     expect(parseDurationText("250ms")).toBe(250)
+    expect(parseDurationText("30d")).toBe(30 * 86_400_000)
+    expect(parseDurationText("1d12h")).toBe(36 * 3_600_000)
     expect(parseDurationText("5m")).toBe(300_000)
     expect(parseDurationText("20 sec")).toBeUndefined()
     expect(parseDurationText("")).toBeUndefined()

@@ -27,7 +27,7 @@ export interface MeasureOptions {
   readonly check?: boolean | ((model: Model) => CheckingObserver)
   /** Extra observers for this replication (e.g. a trace recorder). */
   readonly observer?: Observer
-  /** Steady-state horizon, ms after midnight (default: closing). */
+  /** Steady-state horizon, ms after midnight (default: the model's, `run.duration` after opening or closing). */
   readonly horizon?: number
 }
 

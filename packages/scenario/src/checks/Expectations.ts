@@ -41,6 +41,14 @@ export const thresholds: Check = (context) => {
             describeFound(threshold.scope)
           )
         )
+      } else if (scenario.run.duration !== undefined && start !== day.open) {
+        out.push(
+          issue(
+            [...path, "scope"],
+            `interval:${showClock(day.open)}, the run's one interval (run.duration reports a single steady-state period)`,
+            describeFound(threshold.scope)
+          )
+        )
       } else if ((start - day.open) % intervalMs !== 0) {
         out.push(
           issue(

@@ -3,7 +3,7 @@
  * other checks, which expand agent groups: a group of a billion agents must be refused, not expanded.
  */
 import { showLimit } from "../Common.ts"
-import { MAX_AGENTS, MAX_CALLS_PER_HOUR } from "../Limits.ts"
+import { MAX_AGENTS, MAX_CALLS_PER_HOUR, MAX_CALLS_PER_RUN } from "../Limits.ts"
 import { type DocumentPath, issue, type ScenarioIssue } from "../Problem.ts"
 import type { Scenario } from "../Scenario.ts"
 
@@ -21,7 +21,10 @@ const peakRate = (arrivals: Scenario["traffic"][number]["arrivals"], intervalMin
   return peak * perHour
 }
 
-/** At most {@link MAX_AGENTS} agents and {@link MAX_CALLS_PER_HOUR} calls per hour in the whole scenario. */
+/**
+ * At most {@link MAX_AGENTS} agents and {@link MAX_CALLS_PER_HOUR} calls per hour in the whole scenario, and at
+ * most {@link MAX_CALLS_PER_RUN} calls expected in a replication of `run.duration`.
+ */
 export const scenarioLimits = (scenario: Scenario): Array<ScenarioIssue> => {
   const out: Array<ScenarioIssue> = []
   let agents = 0
@@ -62,6 +65,15 @@ export const scenarioLimits = (scenario: Scenario): Array<ScenarioIssue> => {
         `at most ${showLimit(MAX_CALLS_PER_HOUR)} calls per hour in the whole scenario`,
         `${showLimit(Math.round(total))} at the peak${scaled}`,
         ": beyond it a run would need more memory than a machine has (see Limits in the scenario README)"
+      )
+    )
+  } else if (scenario.run.duration !== undefined && (total * scenario.run.duration) / 3_600_000 > MAX_CALLS_PER_RUN) {
+    out.push(
+      issue(
+        ["run", "duration"],
+        `at most ${showLimit(MAX_CALLS_PER_RUN)} calls expected in a replication`,
+        `${showLimit(Math.round((total * scenario.run.duration) / 3_600_000))} (${showLimit(Math.round(total))} calls per hour)`,
+        ": a shorter run.duration, or more replications, measures the same (see Limits in the scenario README)"
       )
     )
   }

@@ -70,21 +70,63 @@ const validTimeZone = (zone: string): boolean => {
   }
 }
 
-/** `run`: a fixed steady-state warm-up shorter than the day. */
+/**
+ * `run`: a fixed steady-state warm-up shorter than the run; `run.duration` only in steady state, longer than 0,
+ * with what a run of many days can keep: constant rates (volumes per interval describe one day) and no shifts
+ * (clock times of one day).
+ */
 export const runSettings: Check = ({ scenario, day }) => {
   const { run } = scenario
-  if (run.mode !== "steady-state" || run.warmup === "mser-5" || day === undefined) return []
-  const length = day.close - day.open
-  return run.warmup >= length
-    ? [
+  const out: Array<ScenarioIssue> = []
+  if (run.duration !== undefined) {
+    if (run.mode !== "steady-state") {
+      out.push(
         issue(
-          ["run", "warmup"],
-          `a warm-up shorter than the day (${showDuration(length)})`,
-          showDuration(run.warmup),
-          ": nothing would be left to measure"
+          ["run", "duration"],
+          "no run.duration in a terminating day (it runs until every call has left)",
+          showDuration(run.duration),
+          '; set run.mode: "steady-state" for a long steady-state run'
         )
-      ]
-    : []
+      )
+      return out
+    }
+    if (run.duration === 0) out.push(issue(["run", "duration"], "a run longer than 0", "0s"))
+    scenario.traffic.forEach((source, t) => {
+      if (!("ratePerHour" in source.arrivals))
+        out.push(
+          issue(
+            ["traffic", t, "arrivals"],
+            "a constant ratePerHour with run.duration",
+            "volumes per interval",
+            ": they describe one day, and a steady state of many days has one rate"
+          )
+        )
+    })
+    scenario.agents.forEach((agent, a) => {
+      if (agent.shifts !== undefined && agent.shifts.length > 0)
+        out.push(
+          issue(
+            ["agents", a, "shifts"],
+            "no shifts with run.duration",
+            `${agent.shifts.length} shift${agent.shifts.length === 1 ? "" : "s"}`,
+            ": shifts are clock times of one day; a steady state of many days has a fixed staff"
+          )
+        )
+    })
+  }
+  if (run.mode !== "steady-state" || run.warmup === "mser-5") return out
+  const length = run.duration ?? (day === undefined ? undefined : day.close - day.open)
+  if (length !== undefined && length > 0 && run.warmup >= length) {
+    out.push(
+      issue(
+        ["run", "warmup"],
+        `a warm-up shorter than the ${run.duration === undefined ? "day" : "run"} (${showDuration(length)})`,
+        showDuration(run.warmup),
+        ": nothing would be left to measure"
+      )
+    )
+  }
+  return out
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Schema } from "effect"
 import { describe, expect, it } from "vitest"
-import { checkScenario, MAX_AGENTS, MAX_CALLS_PER_HOUR, Scenario } from "../../src/index.ts"
+import { checkScenario, MAX_AGENTS, MAX_CALLS_PER_HOUR, MAX_CALLS_PER_RUN, Scenario } from "../../src/index.ts"
 
 const base = {
   name: "limits",
@@ -48,5 +48,16 @@ describe("scenarioLimits (through checkScenario)", () => {
     const perInterval = Array.from({ length: 1_000_000 }, (_, i) => i % 7)
     const issues = checkScenario(decode({ traffic: queueTraffic({ perInterval }) }))
     expect(issues.map((i) => i.path.join("."))).toEqual(["traffic.0.arrivals.perInterval"])
+  })
+
+  it("bounds the calls a steady state of run.duration expects", () => {
+    // 100 days: at most MAX_CALLS_PER_RUN / 2,400 calls per hour.
+    const run = { mode: "steady-state", warmup: "1h", duration: "100d" }
+    const atLimit = MAX_CALLS_PER_RUN / 2400
+    expect(checkScenario(decode({ run, traffic: queueTraffic({ ratePerHour: atLimit }) }))).toEqual([])
+    const over = checkScenario(decode({ run, traffic: queueTraffic({ ratePerHour: atLimit * 1.01 }) }))
+    expect(over.map((i) => [i.path.join("."), i.expected, i.found])).toEqual([
+      ["run.duration", "at most 50,000,000 calls expected in a replication", "50,500,000 (21,042 calls per hour)"]
+    ])
   })
 })
