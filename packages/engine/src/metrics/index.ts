@@ -15,7 +15,13 @@ export {
 export { INTERVAL_CSV_COLUMNS, intervalsCsv } from "./Csv.ts"
 export { makeResultsDocument, type ResultsDocument } from "./Document.ts"
 export { type Estimate, pointEstimate, type RateEstimate, SUMMARY_CONFIDENCE } from "./Estimate.ts"
-export { type CheckingObserver, type Measured, type MeasureOptions, measureReplication } from "./Measure.ts"
+export {
+  type CheckingObserver,
+  type Measured,
+  type MeasureOptions,
+  measureReplication,
+  measureSteps
+} from "./Measure.ts"
 export {
   AGENT_COUNT_KEYS,
   AGENT_TIME_KEYS,
@@ -75,4 +81,4 @@ export {
   WAIT_PERCENTILES
 } from "./Summary.ts"
 export { evaluateThresholds, metricEstimate, type SummaryView, type ThresholdRow } from "./Thresholds.ts"
-export { resolveWarmUp, WaitSeries, type WarmUp } from "./WarmUp.ts"
+export { resolveWarmUp, WaitSeries, type WarmUp, warmUpSteps } from "./WarmUp.ts"
