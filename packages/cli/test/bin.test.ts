@@ -169,6 +169,78 @@ describe.concurrent("run", () => {
   })
 })
 
+/**
+ * Starts `ccsim run` with the phase markers on (`CCSIM_TEST_PHASE_MARKER`, a test hook), and once it says it
+ * entered `phase` (and `ready(out)` holds, when given) sends `signal`. Resolves with how it ended and what is
+ * left in its output folder.
+ */
+const interruptIn = async (
+  phase: "simulate" | "draw" | "write",
+  signal: NodeJS.Signals,
+  args: ReadonlyArray<string>,
+  options: { readonly env?: Record<string, string>; readonly ready?: (out: string) => boolean } = {}
+) => {
+  const out = tempDir()
+  const { child, done } = startCcsim(["run", ...args, "--quiet", "--out", out], {
+    env: { CCSIM_TEST_PHASE_MARKER: "1", ...options.env }
+  })
+  let stderr = ""
+  const entered = new Promise<void>((resolve) => {
+    child.stderr?.on("data", (chunk: string) => {
+      stderr += chunk
+      if (stderr.includes(`ccsim: phase ${phase}\n`)) resolve()
+    })
+    child.on("close", () => resolve())
+  })
+  await entered
+  while (options.ready !== undefined && !options.ready(out) && child.exitCode === null) {
+    await new Promise((r) => setTimeout(r, 5))
+  }
+  child.kill(signal)
+  const outcome = await done
+  return { outcome, left: fs.readdirSync(out) }
+}
+
+describe("interrupts in every phase: exit 130, nothing left in the output folder", () => {
+  it("simulating one long replication in this thread (-r 1, SIGINT)", async () => {
+    const { outcome, left } = await interruptIn("simulate", "SIGINT", [fixture("long-day.yaml"), "--workers", "1"])
+    expect(outcome.code, outcome.stderr).toBe(130)
+    expect(outcome.stderr).toContain("interrupted")
+    expect(outcome.stderr).not.toContain("phase draw")
+    expect(left).toEqual([])
+  })
+
+  it("simulating on worker threads, tracing (SIGTERM)", async () => {
+    const { outcome, left } = await interruptIn(
+      "simulate",
+      "SIGTERM",
+      [fixture("long-day.yaml"), "--replications", "4", "--workers", "2", "--trace"],
+      { env: { CCSIM_PARALLEL_THRESHOLD_MS: "0" }, ready: (out) => hidden(out).length > 0 }
+    )
+    expect(outcome.code, outcome.stderr).toBe(130)
+    expect(outcome.stderr).not.toContain("phase draw")
+    expect(left).toEqual([])
+  })
+
+  it("drawing report.html (SIGINT)", async () => {
+    const { outcome, left } = await interruptIn("draw", "SIGINT", [fixture("long-day.yaml"), "--workers", "1"])
+    expect(outcome.code, outcome.stderr).toBe(130)
+    expect(outcome.stderr).not.toContain("phase write")
+    expect(left).toEqual([])
+  })
+
+  it("writing the files, with the trace's temporary file on disk (SIGTERM)", async () => {
+    const { outcome, left } = await interruptIn(
+      "write",
+      "SIGTERM",
+      [fixture("traced-day.yaml"), "--workers", "1", "--trace"],
+      { ready: (out) => fs.readdirSync(out).some((name) => name.endsWith(".tmp")) }
+    )
+    expect(outcome.code, outcome.stderr).toBe(130)
+    expect(left).toEqual([])
+  })
+})
+
 describe.concurrent("test", () => {
   it("a failing threshold exits 1, names it, and JUnit has one testcase per expectation", async () => {
     const dir = tempDir()
