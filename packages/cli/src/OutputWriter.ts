@@ -7,6 +7,7 @@
  * that cannot wait on an Effect per event; the sink buffers and writes in large chunks.
  */
 import * as fs from "node:fs"
+import * as path from "node:path"
 import { StringDecoder } from "node:string_decoder"
 import { type LineSink, openSink, SINK_CHUNK, tempPathFor } from "@ccsim/runner"
 import { Context, Effect, Exit, Layer } from "effect"
@@ -74,6 +75,49 @@ export const withAtomicSink = <A, E, R>(
           }).pipe(Effect.andThen(removeQuietly(temp)))
   )
 }
+
+/** Why a folder cannot be made or written: said plainly, never a bare error code. */
+class FolderProblem extends Error {}
+
+/**
+ * Makes `dir` and its missing parents, one level at a time, and checks that it can be written. Node's recursive
+ * mkdir spins for ever under a place that cannot hold folders (`/proc/x`); a file in the way is named as such.
+ */
+const makeDirectory = (dir: string): Effect.Effect<void, OutputError> =>
+  Effect.try({
+    try: () => {
+      const missing: Array<string> = []
+      let existing = path.resolve(dir)
+      for (;;) {
+        const stat = fs.statSync(existing, { throwIfNoEntry: false })
+        if (stat !== undefined) {
+          if (!stat.isDirectory()) {
+            throw new FolderProblem(
+              existing === path.resolve(dir) ? "it is a file, not a folder" : `${existing} is a file, not a folder`
+            )
+          }
+          break
+        }
+        missing.unshift(existing)
+        const parent = path.dirname(existing)
+        if (parent === existing) break
+        existing = parent
+      }
+      for (const folder of missing) {
+        try {
+          fs.mkdirSync(folder)
+        } catch (error) {
+          const code = typeof error === "object" && error !== null && "code" in error ? error.code : undefined
+          if (code === "EEXIST" && fs.statSync(folder).isDirectory()) continue
+          // ENOENT with the parent present: a special file system (e.g. /proc) that cannot hold new folders.
+          throw code === "ENOENT" ? new FolderProblem(`no folder can be made in ${path.dirname(folder)}`) : error
+        }
+      }
+      fs.accessSync(dir, fs.constants.W_OK)
+    },
+    catch: (error) =>
+      new OutputError({ path: dir, reason: error instanceof FolderProblem ? error.message : reasonOf(error) })
+  })
 
 /** One file of {@link OutputWriter}'s `writeAll`: a text, or parts concatenated in order. */
 export type OutputFile =
@@ -176,7 +220,7 @@ export class OutputWriter extends Context.Service<
   /** Writes to the real file system. */
   static readonly layer: Layer.Layer<OutputWriter> = Layer.succeed(OutputWriter)(
     OutputWriter.of({
-      makeDirectory: (dir) => attempt(dir, () => void fs.mkdirSync(dir, { recursive: true })),
+      makeDirectory,
       writeFile: (file, content) => withAtomicSink(file, (sink) => Effect.sync(() => sink.write(content))),
       withSink: withAtomicSink,
       concatenate: (file, parts) => writeAll([{ file, parts }]),

@@ -18,7 +18,7 @@ import {
   withOverrides
 } from "@ccsim/runner"
 import type { Scenario } from "@ccsim/scenario"
-import { loadScenarioFile } from "@ccsim/scenario"
+import { loadScenarioFile, MAX_REPLICATIONS } from "@ccsim/scenario"
 import { Console, Effect } from "effect"
 import { ExpectationsFailed, InputError, InvalidFiles } from "./Error.ts"
 import { renderExpectations } from "./Expectations.ts"
@@ -95,10 +95,13 @@ const checkFlags = (options: RunOptions) =>
         found: String(options.seed)
       })
     }
-    if (options.replications !== undefined && !(options.replications >= 1)) {
+    if (
+      options.replications !== undefined &&
+      !(options.replications >= 1 && options.replications <= MAX_REPLICATIONS)
+    ) {
       return yield* new InputError({
         subject: "--replications",
-        expected: "1 or more",
+        expected: `1 to ${MAX_REPLICATIONS.toLocaleString("en-US")} (the scenario limit: intervals stop narrowing long before)`,
         found: String(options.replications)
       })
     }
@@ -226,10 +229,12 @@ const runScenarios = Effect.fnUntraced(function* (options: RunOptions) {
   let failedThresholds = 0
   let totalThresholds = 0
 
+  // Every output folder is made (and found writable) before any simulation starts.
+  for (const folder of folders) yield* writer.makeDirectory(folder)
+
   for (const [i, scenario] of scenarios.entries()) {
     const file = options.files[i]!
     const folder = folders[i]!
-    yield* writer.makeDirectory(folder)
     const traceFile = path.join(folder, "trace.ndjson")
     const tracePrefix = options.trace ? path.join(folder, `.trace.${process.pid}.r`) : undefined
 

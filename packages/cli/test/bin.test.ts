@@ -51,6 +51,33 @@ describe("bad input: exit 2, one line, no stack", async () => {
     )
   })
 
+  it("--replications beyond the scenario limit is refused before any work, naming the limit", async () => {
+    const line = expectOneLine(await ccsim(["run", fixture("passing.yaml"), "--replications", "1000000000"]))
+    expect(line).toBe(
+      "ccsim: --replications: expected 1 to 10,000 (the scenario limit: intervals stop narrowing long before), found 1000000000"
+    )
+  })
+
+  it("--out naming a file, or a place that cannot hold folders, is refused before simulating", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ccsim-bin-"))
+    const file = path.join(dir, "results")
+    fs.writeFileSync(file, "")
+    const run = (out: string) => ccsim(["run", fixture("passing.yaml"), "--out", out])
+    expect(expectOneLine(await run(file))).toBe(`ccsim: ${file}: cannot write: it is a file, not a folder`)
+    expect(expectOneLine(await run(path.join(file, "sub")))).toBe(
+      `ccsim: ${path.join(file, "sub")}: cannot write: ${file} is a file, not a folder`
+    )
+    // Node's recursive mkdir spins for ever here.
+    expect(expectOneLine(await run("/proc/ccsim-x/y"))).toBe(
+      "ccsim: /proc/ccsim-x/y: cannot write: no folder can be made in /proc"
+    )
+  })
+
+  it("erlang with a load no staffing search could finish is refused (--rate 1e12)", async () => {
+    const line = expectOneLine(await ccsim(["erlang", "--rate", "1e12", "--aht", "180s", "--target", "0.8"]))
+    expect(line).toMatch(/^ccsim: --rate: expected an offered load \(rate × AHT\) of at most 100,000 Erlangs/)
+  })
+
   it("unknown flag", async () => {
     const line = expectOneLine(await ccsim(["run", "scenarios/default.yaml", "--replicatons", "3"]))
     expect(line).toBe('ccsim run: unknown flag --replicatons (did you mean --replications?); see "ccsim run --help"')
