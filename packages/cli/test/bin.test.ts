@@ -169,6 +169,20 @@ describe.concurrent("run", () => {
     expect(JSON.parse(outcome.stdout)).toEqual(JSON.parse(fs.readFileSync(path.join(out, "results.json"), "utf8")))
   })
 
+  it("control characters in names reach the terminal escaped, even with --no-color", async () => {
+    const out = tempDir()
+    const scenario = fixture("control-characters.yaml")
+    for (const outcome of [
+      await ccsim(["run", scenario, "--workers", "1", "--no-color", "--out", out]),
+      await ccsim(["validate", scenario])
+    ]) {
+      expect(outcome.code, outcome.stderr).toBe(0)
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+      expect(outcome.stdout + outcome.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/)
+      expect(outcome.stdout).toContain("evil \\x1b]0;pwned\\x07\\x1b[2J name\\rX")
+    }
+  })
+
   it("a failing threshold exits 1 and names it", async () => {
     const out = tempDir()
     const outcome = await ccsim(["run", fixture("failing-threshold.yaml"), "--workers", "1", "--out", out])
