@@ -78,6 +78,29 @@ describe("bad input: exit 2, one line, no stack", async () => {
     expect(line).toMatch(/^ccsim: --rate: expected an offered load \(rate × AHT\) of at most 100,000 Erlangs/)
   })
 
+  it("hostile files found by trying (issue 16.14): deep nesting, CR-only lines, megabytes of comments", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ccsim-bin-"))
+    const write = (name: string, text: string) => {
+      fs.writeFileSync(path.join(dir, name), text)
+      return path.join(dir, name)
+    }
+    const nested = write("nested.json", `${"[".repeat(100_000)}${"]".repeat(100_000)}`)
+    expect(expectOneLine(await ccsim(["validate", nested]))).toBe(
+      `✗ ${nested}:1:65: expected JSON nested at most 64 levels deep, found deeper nesting (a scenario nests about 8 levels)`
+    )
+    // Old Mac line ends are lines, not an empty file.
+    const cr = write("cr.yaml", "name: x\rseed: 1\r")
+    expect(expectOneLine(await ccsim(["validate", cr]))).toBe(`✗ ${cr}:1:1: time: missing required key time`)
+    const comments = write(
+      "comments.yaml",
+      "# a comment line, long enough to make the file large ..........\n".repeat(75_000)
+    )
+    expect(fs.statSync(comments).size).toBeGreaterThanOrEqual(4_800_000)
+    expect(expectOneLine(await ccsim(["validate", comments]))).toBe(
+      `✗ ${comments}:1:1: the file is empty: expected a scenario, a mapping with at least name and time, found only comments`
+    )
+  })
+
   it("unknown flag", async () => {
     const line = expectOneLine(await ccsim(["run", "scenarios/default.yaml", "--replicatons", "3"]))
     expect(line).toBe('ccsim run: unknown flag --replicatons (did you mean --replications?); see "ccsim run --help"')
