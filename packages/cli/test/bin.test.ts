@@ -206,6 +206,23 @@ describe.concurrent("run", () => {
     }
   })
 
+  it("with a precision target and --trace, the trace holds exactly the replications kept, and no part is left", async () => {
+    const out = tempDir()
+    const outcome = await ccsim(
+      ["run", fixture("precision-target.yaml"), "--trace", "--workers", "2", "--quiet", "--out", out],
+      { env: { CCSIM_PARALLEL_THRESHOLD_MS: "0" } }
+    )
+    expect(outcome.code, outcome.stderr).toBe(0)
+    const kept = JSON.parse(fs.readFileSync(path.join(out, "results.json"), "utf8")).replications as number
+    // Batches of 3, 3, 6, 12, then 16 up to the ceiling of 40: more ran than were kept.
+    expect(kept).toBeGreaterThan(24)
+    expect(kept).toBeLessThan(40)
+    const lines = fs.readFileSync(path.join(out, "trace.ndjson"), "utf8").trimEnd().split("\n")
+    const traced = [...new Set(lines.map((line) => JSON.parse(line).replication as number))]
+    expect(traced).toEqual(Array.from({ length: kept }, (_, r) => r))
+    expect(hidden(out)).toEqual([])
+  })
+
   it("a failing threshold exits 1 and names it", async () => {
     const out = tempDir()
     const outcome = await ccsim(["run", fixture("failing-threshold.yaml"), "--workers", "1", "--out", out])
