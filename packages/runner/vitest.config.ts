@@ -6,7 +6,8 @@ export default defineProject({
     ...projectDefaults,
     name: "runner",
     include: ["test/**/*.test.ts"],
-    // The statistical validation is the runner-validation project (vitest.validation.config.ts).
-    exclude: [...configDefaults.exclude, "test/validation/**"]
+    // The statistical validation (vitest.validation.config.ts) and the run fuzzer (vitest.properties.config.ts) are
+    // their own projects: `npm test` runs them, `test:unit` does not.
+    exclude: [...configDefaults.exclude, "test/validation/**", "test/fuzz/**"]
   }
 })

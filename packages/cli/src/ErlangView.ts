@@ -4,7 +4,7 @@
  */
 import type { ErlangSummary, ServiceLevelDefinition, StaffingResult } from "@ccsim/analytic"
 import { erlang, requiredAgents, serviceLevelFormulas } from "@ccsim/analytic"
-import { formatDuration, parseDurationText } from "@ccsim/scenario"
+import { formatDuration, MAX_AGENTS, parseDurationText } from "@ccsim/scenario"
 import { Effect } from "effect"
 import { InputError } from "./Error.ts"
 import { fixed, percent, seconds } from "./Format.ts"
@@ -86,7 +86,22 @@ export const checkErlangFlags = Effect.fnUntraced(function* (flags: ErlangFlags)
     flags.patience === undefined
       ? undefined
       : yield* parseDurationFlag("--patience", flags.patience, { positive: true })
-  yield* requireRange("--agents", flags.agents, (v) => v >= 1, "a whole number of agents, 1 or more")
+  yield* requireRange(
+    "--agents",
+    flags.agents,
+    (v) => v >= 1 && v <= MAX_AGENTS,
+    `a whole number of agents from 1 to ${MAX_AGENTS.toLocaleString("en-US")} (the scenario limit)`
+  )
+  // The formulas and the staffing search take work in proportion to the agents: a typo like --rate 1e12 must
+  // not run for ever. The limit is the scenarios' own: no more load than MAX_AGENTS agents could carry.
+  const offeredLoad = (flags.rate / 3600) * ahtSeconds
+  if (offeredLoad > MAX_AGENTS) {
+    return yield* new InputError({
+      subject: "--rate",
+      expected: `an offered load (rate × AHT) of at most ${MAX_AGENTS.toLocaleString("en-US")} Erlangs, the most agents a scenario may have`,
+      found: `${flags.rate} calls per hour × ${ahtSeconds} s = ${offeredLoad.toPrecision(3)} Erlangs`
+    })
+  }
   yield* requireRange(
     "--target",
     flags.target,

@@ -9,7 +9,7 @@ import { Cause, Console, Effect, Layer } from "effect"
 import { CliConfig, CliError, CliOutput, Command, GlobalFlag } from "effect/cli"
 import { cli, version } from "./Cli.ts"
 import { ExitCode, errorExitCode, InvalidFiles } from "./Error.ts"
-import { colorWanted } from "./Style.ts"
+import { colorWanted, escapeControl } from "./Style.ts"
 import { scenarioErrorLines } from "./ValidateCommand.ts"
 
 type NonShowHelpError = CliError.NonShowHelpErrors
@@ -118,6 +118,32 @@ const config = (args: ReadonlyArray<string>) =>
     CliOutput.layer(helpFormatter(args, { noColorEnv: process.env.NO_COLOR, isTTY: process.stdout.isTTY === true }))
   )
 
+/** Whether ccsim colours its output in this invocation (as `Cli.ts` decides it). */
+const colorOf = (args: ReadonlyArray<string>): boolean =>
+  colorWanted({
+    noColorFlag: args.includes("--no-color"),
+    noColorEnv: process.env.NO_COLOR,
+    isTTY: process.stdout.isTTY === true
+  })
+
+/**
+ * The console with every printed string made safe for a terminal ({@link escapeControl}): names, files and
+ * messages come from users' files, and must not move the cursor or retitle the window. Colour escapes stay only
+ * when ccsim colours its own output.
+ */
+const escapingConsole = (console: Console.Console, keepColor: boolean): Console.Console => {
+  const safe =
+    (print: (...args: ReadonlyArray<unknown>) => void) =>
+    (...args: ReadonlyArray<unknown>) =>
+      print(...args.map((a) => (typeof a === "string" ? escapeControl(a, keepColor) : a)))
+  return Object.assign(Object.create(console) as Console.Console, {
+    log: safe(console.log.bind(console)),
+    error: safe(console.error.bind(console)),
+    warn: safe(console.warn.bind(console)),
+    info: safe(console.info.bind(console))
+  })
+}
+
 /**
  * Runs `ccsim` with `args` (without `node` and the script) and returns the exit code: 0 success, 1 an expectation
  * failed, 2 invalid input or usage, 3 internal error. Interruption is not caught (the runtime exits 130).
@@ -129,5 +155,9 @@ export const main = (args: ReadonlyArray<string>) =>
       Cause.hasInterruptsOnly(cause) ? Effect.failCause(cause) : report(cause, args.includes("--verbose"))
     ),
     Effect.onInterrupt(() => Console.error("\nccsim: interrupted")),
-    Effect.provide(config(args))
+    Effect.provide(config(args)),
+    (program) =>
+      Console.consoleWith((console) =>
+        program.pipe(Effect.provideService(Console.Console, escapingConsole(console, colorOf(args))))
+      )
   )

@@ -5,6 +5,7 @@
 
 import type { Scope } from "effect"
 import { Clock, Context, Effect, Layer } from "effect"
+import { escapeControl } from "./Style.ts"
 
 /** One bar: call `advance` as work items complete. */
 export interface ProgressBar {
@@ -37,7 +38,7 @@ export const renderProgress = (state: {
   const filled = Math.round(fraction * width)
   const bar = "█".repeat(filled) + "░".repeat(width - filled)
   const eta = done > 0 ? formatEta(((elapsedMs / done) * (total - done)) / 1000) : "--:--"
-  return `${label} [${bar}] ${done}/${total} ${Math.floor(fraction * 100)}% ETA ${eta}`
+  return `${escapeControl(label, false)} [${bar}] ${done}/${total} ${Math.floor(fraction * 100)}% ETA ${eta}`
 }
 
 const REDRAW_MS = 100

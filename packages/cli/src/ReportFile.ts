@@ -4,7 +4,7 @@
  * results file was written.
  */
 import type { ReportSource } from "@ccsim/report"
-import { renderReport, toReportData } from "@ccsim/report"
+import { renderReportEffect, toReportData } from "@ccsim/report"
 import { Clock, Effect } from "effect"
 
 /** Why the report could not be drawn: the data (exit 2 for `ccsim report`) or the environment. */
@@ -13,16 +13,22 @@ export interface ReportProblem {
   readonly message: string
 }
 
-/** Renders the report; a failure (e.g. the viewer bundle is not built) is returned, not thrown. */
+const problemOf = (error: unknown): ReportProblem => ({
+  invalidData: typeof error === "object" && error !== null && "_tag" in error && error._tag === "InvalidReportData",
+  message: error instanceof Error ? error.message : String(error)
+})
+
+/**
+ * Renders the report chart by chart, yielding between charts so that an interrupt is seen while drawing; a
+ * failure (e.g. the viewer bundle is not built) is returned, not thrown.
+ */
 export const renderReportFile = (source: ReportSource, runDate?: Date): Effect.Effect<string, ReportProblem> =>
   Effect.gen(function* () {
     const date = runDate ?? new Date(yield* Clock.currentTimeMillis)
-    return yield* Effect.try({
-      try: () => renderReport(toReportData(source, { runDate: date.toISOString() })),
-      catch: (error): ReportProblem => ({
-        invalidData:
-          typeof error === "object" && error !== null && "_tag" in error && error._tag === "InvalidReportData",
-        message: error instanceof Error ? error.message : String(error)
-      })
+    const data = yield* Effect.try({
+      try: () => toReportData(source, { runDate: date.toISOString() }),
+      catch: problemOf
     })
+    yield* Effect.yieldNow
+    return yield* renderReportEffect(data).pipe(Effect.mapError(problemOf))
   })

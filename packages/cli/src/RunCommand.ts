@@ -3,6 +3,7 @@
  * `report.html` (and with `--trace`, `trace.ndjson`) to `reports/<scenario name>/` or `--out`.
  * Every scenario is loaded and checked before any runs; exit 1 when a strict threshold fails.
  */
+import * as fs from "node:fs"
 import * as path from "node:path"
 import { formatViolation } from "@ccsim/engine"
 import type { Analysis, RunOutcome } from "@ccsim/runner"
@@ -19,11 +20,11 @@ import {
   withOverrides
 } from "@ccsim/runner"
 import type { Scenario } from "@ccsim/scenario"
-import { loadScenarioFile } from "@ccsim/scenario"
+import { loadScenarioFile, MAX_REPLICATIONS } from "@ccsim/scenario"
 import { Console, Effect } from "effect"
 import { ExpectationsFailed, InputError, InvalidFiles } from "./Error.ts"
 import { renderExpectations } from "./Expectations.ts"
-import { OutputWriter } from "./OutputWriter.ts"
+import { type OutputFile, OutputWriter } from "./OutputWriter.ts"
 import { Progress } from "./Progress.ts"
 import { renderReportFile } from "./ReportFile.ts"
 import { runPartials, shardOf } from "./RunPartial.ts"
@@ -103,10 +104,13 @@ const checkFlags = (options: RunOptions) =>
         found: String(options.seed)
       })
     }
-    if (options.replications !== undefined && !(options.replications >= 1)) {
+    if (
+      options.replications !== undefined &&
+      !(options.replications >= 1 && options.replications <= MAX_REPLICATIONS)
+    ) {
       return yield* new InputError({
         subject: "--replications",
-        expected: "1 or more",
+        expected: `1 to ${MAX_REPLICATIONS.toLocaleString("en-US")} (the scenario limit: intervals stop narrowing long before)`,
         found: String(options.replications)
       })
     }
@@ -194,6 +198,31 @@ export const printRun = (
     yield* Console.log(style.dim(`wrote ${written.join(", ")}`))
   })
 
+/**
+ * Test hook: with `CCSIM_TEST_PHASE_MARKER` set, `ccsim run` says on stderr when it enters a phase
+ * (`ccsim: phase simulate|draw|write`), so the end-to-end tests can interrupt it in each phase.
+ */
+const phase = (name: "simulate" | "draw" | "write") =>
+  process.env.CCSIM_TEST_PHASE_MARKER ? Console.error(`ccsim: phase ${name}`) : Effect.void
+
+/**
+ * Removes the trace parts of this run and their temporary files: whatever a replication wrote before it
+ * finished, was interrupted, or its worker thread was stopped.
+ */
+const removeTraceParts = (writer: OutputWriter["Service"], tracePrefix: string) =>
+  Effect.suspend(() => {
+    const folder = path.dirname(tracePrefix)
+    const prefix = path.basename(tracePrefix)
+    let names: Array<string> = []
+    try {
+      names = fs.readdirSync(folder)
+    } catch {
+      // The folder is gone or unreadable: nothing of ours to remove.
+    }
+    const ours = names.filter((name) => name.startsWith(prefix) || name.startsWith(`.${prefix}`))
+    return writer.removeAll(ours.map((name) => path.join(folder, name)))
+  })
+
 /** Runs `ccsim run`. */
 export const runCommand = (options: RunOptions) =>
   runScenarios(options).pipe(Effect.provide(Runner.layer({ threads: options.workers })))
@@ -228,17 +257,17 @@ const runScenarios = Effect.fnUntraced(function* (options: RunOptions) {
   let failedThresholds = 0
   let totalThresholds = 0
 
+  // Every output folder is made (and found writable) before any simulation starts.
+  for (const folder of folders) yield* writer.makeDirectory(folder)
+
   for (const [i, scenario] of scenarios.entries()) {
     const file = options.files[i]!
     const folder = folders[i]!
-    yield* writer.makeDirectory(folder)
     const traceFile = path.join(folder, "trace.ndjson")
     const tracePrefix = options.trace ? path.join(folder, `.trace.${process.pid}.r`) : undefined
-    // Every part a run may write (with a precision target, up to its ceiling) is removed afterwards.
-    const planned = Array.from({ length: replicationPlan(scenario).maximum }, (_, r) => r)
-    const parts = tracePrefix === undefined ? [] : planned.map((r) => tracePartFile(tracePrefix, r))
 
     const written = yield* Effect.gen(function* () {
+      yield* phase("simulate")
       const outcome = yield* Effect.scoped(
         Effect.gen(function* () {
           const bar = yield* progress.track(scenario.name, replicationPlan(scenario).maximum)
@@ -252,24 +281,24 @@ const runScenarios = Effect.fnUntraced(function* (options: RunOptions) {
           })
         })
       )
+      yield* phase("draw")
       const analysis = analyze(scenario, outcome, options.check)
       const document = runDocument({ analysis, sample: outcome.sample, raw: options.raw })
       documents.push(document)
-      const files: Array<string> = []
-      const write = (name: string, content: string) =>
-        writer.writeFile(path.join(folder, name), content).pipe(Effect.tap(() => Effect.sync(() => files.push(name))))
-      yield* write("results.json", `${JSON.stringify(document, null, 2)}\n`)
-      yield* write("intervals.csv", intervalsCsvOf(analysis))
+      const outputs: Array<OutputFile> = [
+        { file: path.join(folder, "results.json"), content: `${JSON.stringify(document, null, 2)}\n` },
+        { file: path.join(folder, "intervals.csv"), content: intervalsCsvOf(analysis) }
+      ]
       const report = yield* Effect.result(renderReportFile(document))
-      if (report._tag === "Success") yield* write("report.html", report.success)
+      if (report._tag === "Success") outputs.push({ file: path.join(folder, "report.html"), content: report.success })
       else yield* Console.error(options.style.yellow(`ccsim: report.html not written: ${report.failure.message}`))
       if (tracePrefix !== undefined) {
-        yield* writer.concatenate(
-          traceFile,
-          outcome.outputs.map((o) => tracePartFile(tracePrefix, o.replication))
-        )
-        files.push("trace.ndjson")
+        outputs.push({ file: traceFile, parts: outcome.outputs.map((o) => tracePartFile(tracePrefix, o.replication)) })
       }
+      yield* phase("write")
+      // All the files or none: an interrupt while writing leaves no results.json without its report.
+      yield* writer.writeAll(outputs)
+      const files = outputs.map((o) => path.basename(o.file))
       for (const row of analysis.thresholds) {
         totalThresholds++
         if (!row.ok && row.strict) failedThresholds++
@@ -289,7 +318,7 @@ const runScenarios = Effect.fnUntraced(function* (options: RunOptions) {
           options
         )
       return files
-    }).pipe(Effect.ensuring(writer.removeAll(parts)))
+    }).pipe(Effect.ensuring(tracePrefix === undefined ? Effect.void : removeTraceParts(writer, tracePrefix)))
     if (!options.json && !options.quiet && i < scenarios.length - 1 && written.length >= 0) yield* Console.log("")
   }
 

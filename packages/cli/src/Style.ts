@@ -43,3 +43,24 @@ const ANSI = /\u001b\[[0-9;]*m/g
 
 /** The width of text on screen: ANSI escapes take no room. */
 export const visibleWidth = (text: string): number => [...text.replace(ANSI, "")].length
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL = /(\u001b\[[0-9;]*m)|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g
+
+/**
+ * Text safe for a terminal: control characters from names and files (ANSI escapes that retitle the window or move
+ * the cursor, `\r` that overwrites a line) are shown escaped, e.g. `\x1b` or `\r`. Newlines and tabs stay. With
+ * `keepColor`, colour escapes (SGR, `ESC[…m`, the only kind {@link makeStyle} writes) stay too; they cannot do more
+ * than colour text.
+ */
+export const escapeControl = (text: string, keepColor: boolean): string =>
+  text.replace(CONTROL, (match: string, color: string | undefined) => {
+    if (color !== undefined && keepColor) return match
+    return [...match]
+      .map((c) => {
+        if (c === "\r") return "\\r"
+        const code = c.charCodeAt(0)
+        return code < 0x20 || (code >= 0x7f && code <= 0x9f) ? `\\x${code.toString(16).padStart(2, "0")}` : c
+      })
+      .join("")
+  })

@@ -108,7 +108,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`
 export const testCommand = (options: TestOptions) =>
   testFiles(options).pipe(Effect.provide(Runner.layer({ threads: options.workers })))
 
-const testFiles = Effect.fnUntraced(function* (options: TestOptions) {
+/** `ccsim test` on the `Runner` in context (tests give it their own). */
+export const testFiles = Effect.fnUntraced(function* (options: TestOptions) {
   const { style } = options
   let shard: { readonly index: number; readonly count: number } | undefined
   if (options.shard !== undefined) {

@@ -46,7 +46,7 @@ describe("checkErlangFlags", () => {
       )
       assert.strictEqual(
         yield* failure({ agents: 0 }),
-        "--agents: expected a whole number of agents, 1 or more, found 0"
+        "--agents: expected a whole number of agents from 1 to 100,000 (the scenario limit), found 0"
       )
       assert.include(yield* failure({ agents: undefined }), "expected --agents <n> (evaluate a staffing) or --target")
       assert.include(yield* failure({ target: 0.8 }), "not both")
@@ -59,6 +59,19 @@ describe("checkErlangFlags", () => {
         "--shrinkage: expected --target <fraction> with it, found --agents"
       )
       assert.include(yield* failure({ patience: "-5s" }), "--patience: expected a duration like")
+    })
+  )
+
+  it.effect("refuses work without bound: a load or a staffing beyond the scenario limit of 100,000 agents", () =>
+    Effect.gen(function* () {
+      assert.strictEqual(
+        yield* failure({ rate: 1e12, target: 0.8, agents: undefined }),
+        "--rate: expected an offered load (rate × AHT) of at most 100,000 Erlangs, the most agents a scenario may have, found 1000000000000 calls per hour × 180 s = 5.00e+10 Erlangs"
+      )
+      assert.include(yield* failure({ agents: 1e9 }), "--agents: expected a whole number of agents from 1 to 100,000")
+      // At the limit it still answers.
+      const request = yield* checkErlangFlags(flags({ rate: 2_000_000, target: 0.8, agents: undefined }))
+      assert.strictEqual(request.ratePerHour, 2_000_000)
     })
   )
 })

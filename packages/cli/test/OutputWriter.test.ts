@@ -88,4 +88,44 @@ describe("OutputWriter", () => {
       assert.include(error.message, "x.json: cannot write: no such folder")
     }).pipe(Effect.provide(OutputWriter.layer))
   )
+
+  it.effect("writes several files all or none: a failure in the last leaves none of them and no temporary file", () =>
+    Effect.gen(function* () {
+      const dir = tempDir()
+      const writer = yield* OutputWriter
+      const results = path.join(dir, "results.json")
+      const trace = path.join(dir, "trace.ndjson")
+      const exit = yield* Effect.exit(
+        writer.writeAll([
+          { file: results, content: "{}\n" },
+          { file: trace, parts: [path.join(dir, "missing.part")] }
+        ])
+      )
+      assert.isTrue(Exit.isFailure(exit))
+      assert.deepStrictEqual(fs.readdirSync(dir), [])
+      yield* writer.writeAll([
+        { file: results, content: "{}\n" },
+        { file: path.join(dir, "report.html"), content: "<html></html>\n" }
+      ])
+      assert.deepStrictEqual(fs.readdirSync(dir).sort(), ["report.html", "results.json"])
+    }).pipe(Effect.provide(OutputWriter.layer))
+  )
+
+  it.effect("an interrupt while several files are written leaves none of them and no temporary file", () =>
+    Effect.gen(function* () {
+      const dir = tempDir()
+      const writer = yield* OutputWriter
+      const fiber = yield* Effect.forkChild(
+        writer.writeAll([
+          { file: path.join(dir, "results.json"), content: "{}\n" },
+          { file: path.join(dir, "report.html"), content: "<html></html>\n" }
+        ])
+      )
+      // The writer yields after each file: the first is staged, the second not yet.
+      yield* Effect.yieldNow
+      assert.lengthOf(leftovers(dir), 1)
+      yield* Fiber.interrupt(fiber)
+      assert.deepStrictEqual(fs.readdirSync(dir), [])
+    }).pipe(Effect.provide(OutputWriter.layer))
+  )
 })

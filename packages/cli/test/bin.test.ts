@@ -51,6 +51,56 @@ describe("bad input: exit 2, one line, no stack", async () => {
     )
   })
 
+  it("--replications beyond the scenario limit is refused before any work, naming the limit", async () => {
+    const line = expectOneLine(await ccsim(["run", fixture("passing.yaml"), "--replications", "1000000000"]))
+    expect(line).toBe(
+      "ccsim: --replications: expected 1 to 10,000 (the scenario limit: intervals stop narrowing long before), found 1000000000"
+    )
+  })
+
+  it("--out naming a file, or a place that cannot hold folders, is refused before simulating", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ccsim-bin-"))
+    const file = path.join(dir, "results")
+    fs.writeFileSync(file, "")
+    const run = (out: string) => ccsim(["run", fixture("passing.yaml"), "--out", out])
+    expect(expectOneLine(await run(file))).toBe(`ccsim: ${file}: cannot write: it is a file, not a folder`)
+    expect(expectOneLine(await run(path.join(file, "sub")))).toBe(
+      `ccsim: ${path.join(file, "sub")}: cannot write: ${file} is a file, not a folder`
+    )
+    // Node's recursive mkdir spins for ever here.
+    expect(expectOneLine(await run("/proc/ccsim-x/y"))).toBe(
+      "ccsim: /proc/ccsim-x/y: cannot write: no folder can be made in /proc"
+    )
+  })
+
+  it("erlang with a load no staffing search could finish is refused (--rate 1e12)", async () => {
+    const line = expectOneLine(await ccsim(["erlang", "--rate", "1e12", "--aht", "180s", "--target", "0.8"]))
+    expect(line).toMatch(/^ccsim: --rate: expected an offered load \(rate × AHT\) of at most 100,000 Erlangs/)
+  })
+
+  it("hostile files found by trying (issue 16.14): deep nesting, CR-only lines, megabytes of comments", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ccsim-bin-"))
+    const write = (name: string, text: string) => {
+      fs.writeFileSync(path.join(dir, name), text)
+      return path.join(dir, name)
+    }
+    const nested = write("nested.json", `${"[".repeat(100_000)}${"]".repeat(100_000)}`)
+    expect(expectOneLine(await ccsim(["validate", nested]))).toBe(
+      `✗ ${nested}:1:65: expected JSON nested at most 64 levels deep, found deeper nesting (a scenario nests about 8 levels)`
+    )
+    // Old Mac line ends are lines, not an empty file.
+    const cr = write("cr.yaml", "name: x\rseed: 1\r")
+    expect(expectOneLine(await ccsim(["validate", cr]))).toBe(`✗ ${cr}:1:1: time: missing required key time`)
+    const comments = write(
+      "comments.yaml",
+      "# a comment line, long enough to make the file large ..........\n".repeat(75_000)
+    )
+    expect(fs.statSync(comments).size).toBeGreaterThanOrEqual(4_800_000)
+    expect(expectOneLine(await ccsim(["validate", comments]))).toBe(
+      `✗ ${comments}:1:1: the file is empty: expected a scenario, a mapping with at least name and time, found only comments`
+    )
+  })
+
   it("unknown flag", async () => {
     const line = expectOneLine(await ccsim(["run", "scenarios/default.yaml", "--replicatons", "3"]))
     expect(line).toBe('ccsim run: unknown flag --replicatons (did you mean --replications?); see "ccsim run --help"')
@@ -154,6 +204,37 @@ describe.concurrent("run", () => {
     expect(JSON.parse(outcome.stdout)).toEqual(JSON.parse(fs.readFileSync(path.join(out, "results.json"), "utf8")))
   })
 
+  it("control characters in names reach the terminal escaped, even with --no-color", async () => {
+    const out = tempDir()
+    const scenario = fixture("control-characters.yaml")
+    for (const outcome of [
+      await ccsim(["run", scenario, "--workers", "1", "--no-color", "--out", out]),
+      await ccsim(["validate", scenario])
+    ]) {
+      expect(outcome.code, outcome.stderr).toBe(0)
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+      expect(outcome.stdout + outcome.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/)
+      expect(outcome.stdout).toContain("evil \\x1b]0;pwned\\x07\\x1b[2J name\\rX")
+    }
+  })
+
+  it("with a precision target and --trace, the trace holds exactly the replications kept, and no part is left", async () => {
+    const out = tempDir()
+    const outcome = await ccsim(
+      ["run", fixture("precision-target.yaml"), "--trace", "--workers", "2", "--quiet", "--out", out],
+      { env: { CCSIM_PARALLEL_THRESHOLD_MS: "0" } }
+    )
+    expect(outcome.code, outcome.stderr).toBe(0)
+    const kept = JSON.parse(fs.readFileSync(path.join(out, "results.json"), "utf8")).replications as number
+    // Batches of 3, 3, 6, 12, then 16 up to the ceiling of 40: more ran than were kept.
+    expect(kept).toBeGreaterThan(24)
+    expect(kept).toBeLessThan(40)
+    const lines = fs.readFileSync(path.join(out, "trace.ndjson"), "utf8").trimEnd().split("\n")
+    const traced = [...new Set(lines.map((line) => JSON.parse(line).replication as number))]
+    expect(traced).toEqual(Array.from({ length: kept }, (_, r) => r))
+    expect(hidden(out)).toEqual([])
+  })
+
   it("a failing threshold exits 1 and names it", async () => {
     const out = tempDir()
     const outcome = await ccsim(["run", fixture("failing-threshold.yaml"), "--workers", "1", "--out", out])
@@ -178,6 +259,78 @@ describe.concurrent("run", () => {
     expect(outcome.code, outcome.stderr).toBe(130)
     expect(outcome.stderr).toContain("interrupted")
     expect(fs.readdirSync(out)).toEqual([])
+  })
+})
+
+/**
+ * Starts `ccsim run` with the phase markers on (`CCSIM_TEST_PHASE_MARKER`, a test hook), and once it says it
+ * entered `phase` (and `ready(out)` holds, when given) sends `signal`. Resolves with how it ended and what is
+ * left in its output folder.
+ */
+const interruptIn = async (
+  phase: "simulate" | "draw" | "write",
+  signal: NodeJS.Signals,
+  args: ReadonlyArray<string>,
+  options: { readonly env?: Record<string, string>; readonly ready?: (out: string) => boolean } = {}
+) => {
+  const out = tempDir()
+  const { child, done } = startCcsim(["run", ...args, "--quiet", "--out", out], {
+    env: { CCSIM_TEST_PHASE_MARKER: "1", ...options.env }
+  })
+  let stderr = ""
+  const entered = new Promise<void>((resolve) => {
+    child.stderr?.on("data", (chunk: string) => {
+      stderr += chunk
+      if (stderr.includes(`ccsim: phase ${phase}\n`)) resolve()
+    })
+    child.on("close", () => resolve())
+  })
+  await entered
+  while (options.ready !== undefined && !options.ready(out) && child.exitCode === null) {
+    await new Promise((r) => setTimeout(r, 5))
+  }
+  child.kill(signal)
+  const outcome = await done
+  return { outcome, left: fs.readdirSync(out) }
+}
+
+describe("interrupts in every phase: exit 130, nothing left in the output folder", () => {
+  it("simulating one long replication in this thread (-r 1, SIGINT)", async () => {
+    const { outcome, left } = await interruptIn("simulate", "SIGINT", [fixture("long-day.yaml"), "--workers", "1"])
+    expect(outcome.code, outcome.stderr).toBe(130)
+    expect(outcome.stderr).toContain("interrupted")
+    expect(outcome.stderr).not.toContain("phase draw")
+    expect(left).toEqual([])
+  })
+
+  it("simulating on worker threads, tracing (SIGTERM)", async () => {
+    const { outcome, left } = await interruptIn(
+      "simulate",
+      "SIGTERM",
+      [fixture("long-day.yaml"), "--replications", "4", "--workers", "2", "--trace"],
+      { env: { CCSIM_PARALLEL_THRESHOLD_MS: "0" }, ready: (out) => hidden(out).length > 0 }
+    )
+    expect(outcome.code, outcome.stderr).toBe(130)
+    expect(outcome.stderr).not.toContain("phase draw")
+    expect(left).toEqual([])
+  })
+
+  it("drawing report.html (SIGINT)", async () => {
+    const { outcome, left } = await interruptIn("draw", "SIGINT", [fixture("long-day.yaml"), "--workers", "1"])
+    expect(outcome.code, outcome.stderr).toBe(130)
+    expect(outcome.stderr).not.toContain("phase write")
+    expect(left).toEqual([])
+  })
+
+  it("writing the files, with the trace's temporary file on disk (SIGTERM)", async () => {
+    const { outcome, left } = await interruptIn(
+      "write",
+      "SIGTERM",
+      [fixture("traced-day.yaml"), "--workers", "1", "--trace"],
+      { ready: (out) => fs.readdirSync(out).some((name) => name.endsWith(".tmp")) }
+    )
+    expect(outcome.code, outcome.stderr).toBe(130)
+    expect(left).toEqual([])
   })
 })
 

@@ -1,10 +1,11 @@
 /**
- * The engine's one error type: a scenario that cannot be compiled, or a run that failed.
+ * The engine's one error type: a scenario that cannot be compiled, a run that failed, or a run whose simulated
+ * clock stopped moving.
  */
 import { Data } from "effect"
 
 /** Why the engine failed. */
-export type EngineErrorReason = "InvalidScenario" | "RunFailed"
+export type EngineErrorReason = "InvalidScenario" | "RunFailed" | "NoProgress"
 
 /** A compile or run failure, with a message that names what is wrong. */
 export class EngineError extends Data.TaggedError("EngineError")<{

@@ -3,6 +3,7 @@
  * random). The event loop takes events from the calendar in (time, priority class, sequence) order and hands
  * them to the rule files in `sim/`; every step is reported to the observer.
  */
+import { EngineError } from "./EngineError.ts"
 import { HookBuffer } from "./kernel/HookBuffer.ts"
 import type { Model } from "./Model.ts"
 import { AgentStatus, EndOutcome, NullObserver, type Observer } from "./Observer.ts"
@@ -187,26 +188,76 @@ const dispatch = (st: SimState, kind: number, a: number, b: number, c: number): 
 }
 
 /**
- * Runs one replication and reports every step to `options.observer`.
- *
- * Terminating mode: arrivals stop at closing; the run continues until every call has left and every wrap-up
- * ended (agents still in their shifts keep working). Steady-state mode: arrivals continue to the horizon, where
- * every call still in the system ends as `in-progress-at-end`. Either way `simulationEnded` comes last.
+ * A run that takes this many events without the simulated clock moving a second is stuck (for example offers
+ * that time out at once and are made again): it stops with an {@link EngineError} rather than spinning for ever.
+ * No real center comes near it: 100,000 agents starting their shifts at one instant, and a second of the largest
+ * traffic the scenario limits allow, are a few hundred thousand events.
  */
-export const runReplication = (model: Model, options: RunOptions = {}): RunStats => {
+export const MAX_EVENTS_PER_SIMULATED_SECOND = 2_000_000
+
+/**
+ * Events run between two yields of {@link replicationSteps}: small enough that a caller driving the steps can
+ * notice an interrupt within a fraction of a second, large enough that yielding costs nothing measurable.
+ */
+export const SLICE_EVENTS = 1 << 15
+
+/** A computation in slices: each `next()` runs one slice; the last returns the result. */
+export type Steps<A> = Generator<void, A, void>
+
+/** Runs every slice of `steps` at once and returns the result. */
+export const runSteps = <A>(steps: Steps<A>): A => {
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+/** Runs events until the run is over (true) or `st.events` reaches `limit` (false). The hot loop. */
+const advance = (st: SimState, limit: number): boolean => {
+  const cal = st.cal
+  while (st.events < limit) {
+    if (!cal.pop()) return true
+    st.now = cal.t
+    st.events++
+    dispatch(st, cal.kind, cal.a, cal.b, cal.c)
+    if (st.work.tail > 0) settle(st)
+    if (st.finished) return true
+    if (!st.arrivalsOpen && st.call.live === 0 && st.activeWraps === 0 && st.pendingScripted === 0) return true
+  }
+  return false
+}
+
+const clock = (ms: number): string => {
+  const day = Math.floor(ms / 86_400_000)
+  const time = new Date(ms - day * 86_400_000).toISOString().slice(11, 23)
+  return day === 0 ? time : `day ${day + 1} ${time}`
+}
+
+/**
+ * {@link runReplication} in slices of {@link SLICE_EVENTS} events, so that a caller can yield between them (to
+ * notice an interrupt) or abandon the run; the result is the same however it is driven. Between slices it checks
+ * that the simulated clock moves (see {@link MAX_EVENTS_PER_SIMULATED_SECOND}).
+ */
+export function* replicationSteps(model: Model, options: RunOptions = {}): Steps<RunStats> {
   const seed = options.seed ?? model.scenario.seed
   const replication = options.replication ?? 0
   const horizon = options.horizon ?? model.horizon
   const st = new SimState(model, seed, replication, buffered(options.observer), horizon)
   setUp(st, horizon)
-  const cal = st.cal
-  while (cal.pop()) {
-    st.now = cal.t
-    st.events++
-    dispatch(st, cal.kind, cal.a, cal.b, cal.c)
-    if (st.work.tail > 0) settle(st)
-    if (st.finished) break
-    if (!st.arrivalsOpen && st.call.live === 0 && st.activeWraps === 0 && st.pendingScripted === 0) break
+  // Checked between slices, not per event: the clock must move a second every MAX_EVENTS_PER_SIMULATED_SECOND.
+  let markTime = st.now
+  let markEvents = 0
+  while (!advance(st, st.events + SLICE_EVENTS)) {
+    if (st.now - markTime >= 1000) {
+      markTime = st.now
+      markEvents = st.events
+    } else if (st.events - markEvents >= MAX_EVENTS_PER_SIMULATED_SECOND) {
+      throw new EngineError({
+        reason: "NoProgress",
+        message: `replication ${replication} made no progress: ${st.events - markEvents} events between ${clock(markTime)} and ${clock(st.now)} of simulated time (a ring timeout, retry or wait of about zero?)`
+      })
+    }
+    yield
   }
   st.obs.simulationEnded(st.now)
   return {
@@ -219,6 +270,17 @@ export const runReplication = (model: Model, options: RunOptions = {}): RunStats
     truncated: st.truncated
   }
 }
+
+/**
+ * Runs one replication and reports every step to `options.observer`.
+ *
+ * Terminating mode: arrivals stop at closing; the run continues until every call has left and every wrap-up
+ * ended (agents still in their shifts keep working). Steady-state mode: arrivals continue to the horizon, where
+ * every call still in the system ends as `in-progress-at-end`. Either way `simulationEnded` comes last. Throws an
+ * {@link EngineError} (`NoProgress`) when the simulated clock stops moving.
+ */
+export const runReplication = (model: Model, options: RunOptions = {}): RunStats =>
+  runSteps(replicationSteps(model, options))
 
 /** Status names for messages (re-exported for convenience). */
 export const signedOut = AgentStatus.signedOut

@@ -13,7 +13,17 @@ export * from "./Model.ts"
 export * from "./metrics/index.ts"
 export { NdjsonWriter } from "./Ndjson.ts"
 export * from "./Observer.ts"
-export { GUARD_AFTER_CLOSE_MS, type RunOptions, type RunStats, runReplication } from "./Simulation.ts"
+export {
+  GUARD_AFTER_CLOSE_MS,
+  MAX_EVENTS_PER_SIMULATED_SECOND,
+  type RunOptions,
+  type RunStats,
+  replicationSteps,
+  runReplication,
+  runSteps,
+  SLICE_EVENTS,
+  type Steps
+} from "./Simulation.ts"
 export * from "./stats/index.ts"
 export { type TraceEvent, TraceRecorder } from "./Trace.ts"
 

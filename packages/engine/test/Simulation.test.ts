@@ -5,7 +5,18 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { runs } from "../../../test-support/PropertyRuns.ts"
-import { compile, fanOut, NullObserver, runReplication, type TraceEvent, TraceRecorder } from "../src/index.ts"
+import {
+  compile,
+  EngineError,
+  fanOut,
+  MAX_EVENTS_PER_SIMULATED_SECOND,
+  NullObserver,
+  replicationSteps,
+  runReplication,
+  SLICE_EVENTS,
+  type TraceEvent,
+  TraceRecorder
+} from "../src/index.ts"
 import { oneQueue, qcall, run, scenario } from "./helpers.ts"
 
 const busyDay = oneQueue(
@@ -74,6 +85,31 @@ describe("determinism", () => {
     expect(a.events).toEqual(single.events)
     expect(b.events).toEqual(single.events)
   })
+
+  it("a run driven slice by slice is the run itself; an abandoned one stops where it is", () => {
+    const busier = {
+      ...busyDay,
+      traffic: [{ ...(busyDay.traffic as Array<object>)[0], arrivals: { ratePerHour: 30_000 } }]
+    }
+    const model = compile(scenario(busier))
+    const whole = new TraceRecorder(model)
+    const stats = runReplication(model, { seed: 5, observer: whole })
+    expect(stats.events).toBeGreaterThan(2 * SLICE_EVENTS)
+    const sliced = new TraceRecorder(model)
+    const steps = replicationSteps(model, { seed: 5, observer: sliced })
+    let slices = 1
+    let step = steps.next()
+    for (; !step.done; step = steps.next()) slices++
+    expect(slices).toBe(Math.ceil(stats.events / SLICE_EVENTS))
+    expect(step.value).toEqual(stats)
+    expect(sliced.events).toEqual(whole.events)
+
+    const abandoned = new TraceRecorder(model)
+    const again = replicationSteps(model, { seed: 5, observer: abandoned })
+    again.next()
+    expect(again.return(undefined as never).done).toBe(true)
+    expect(abandoned.events.some((e) => e.event === "simulation-ended")).toBe(false)
+  })
 })
 
 describe("run modes", () => {
@@ -130,6 +166,25 @@ describe("run modes", () => {
       "33:00:00 simulation-ended"
     ])
     expect(r.stats).toMatchObject({ truncated: true, inProgressAtEnd: 1 })
+  })
+
+  it("a run whose clock stops moving (offers that time out at once) stops with an error instead of spinning", () => {
+    // The loader refuses such a ring timeout; the engine's own guard is for whatever else could loop.
+    const decoded = scenario(
+      oneQueue({ ringTimeout: "1s" }, [{ id: "team", count: 2 }], { script: { calls: [qcall("+5s", "1m")] } })
+    )
+    const model = compile({ ...decoded, queues: decoded.queues.map((q) => ({ ...q, ringTimeout: 0.0001 })) })
+    let error: unknown
+    try {
+      runReplication(model)
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(EngineError)
+    expect(error).toMatchObject({ reason: "NoProgress" })
+    const message = (error as EngineError).message
+    expect(message).toMatch(/^replication 0 made no progress: (\d+) events between 08:00:05\.\d{3} and 08:00:05\.\d{3}/)
+    expect(Number(/: (\d+) events/.exec(message)![1])).toBeGreaterThanOrEqual(MAX_EVENTS_PER_SIMULATED_SECOND)
   })
 })
 

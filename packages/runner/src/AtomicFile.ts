@@ -100,3 +100,34 @@ export const writeAllAtomic = <E, R>(
     })
   }).pipe(Effect.onExit((exit) => (Exit.isSuccess(exit) ? Effect.void : removeTemps)))
 }
+
+/**
+ * {@link writeAtomicSync} for a producer in slices (a generator): the file appears when the producer returns;
+ * if it throws, or is abandoned between slices (`return()` on the generator, e.g. on an interrupt), the
+ * temporary file is removed.
+ */
+export function* writeAtomicSteps<A>(
+  file: string,
+  produce: (sink: LineSink) => Generator<void, A, void>
+): Generator<void, A, void> {
+  const temp = tempPathFor(file)
+  const handle = openSink(temp)
+  let complete = false
+  try {
+    const value = yield* produce(handle.sink)
+    handle.flush()
+    handle.close()
+    fs.renameSync(temp, file)
+    complete = true
+    return value
+  } finally {
+    if (!complete) {
+      try {
+        handle.close()
+      } catch {
+        // Already closed.
+      }
+      fs.rmSync(temp, { force: true })
+    }
+  }
+}

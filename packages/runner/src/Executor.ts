@@ -11,10 +11,10 @@
  */
 import { Worker as NodeThread } from "node:worker_threads"
 import type { Model } from "@ccsim/engine"
-import { compile } from "@ccsim/engine"
+import { compile, EngineError, type Steps } from "@ccsim/engine"
 import { Cause, Context, Deferred, Effect, Exit, Layer, Scope, Semaphore } from "effect"
 import type { ReplicationOptions, ReplicationOutput } from "./Replication.ts"
-import { runOneReplication, samplerFor } from "./Replication.ts"
+import { replicationOutputSteps, samplerFor } from "./Replication.ts"
 import { RunFailed, UnrunnableScenario } from "./RunnerError.ts"
 import type { Variant } from "./Variant.ts"
 import type { WorkerReply, WorkerRequest } from "./WorkerProtocol.ts"
@@ -46,8 +46,33 @@ const workerPlatform = () =>
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
-const replicationFailed = (replication: number, message: string, cause: unknown) =>
-  new RunFailed({ message: `replication ${replication} failed: ${message}`, cause })
+/** A replication's failure: the scenario's fault when the engine found it stuck (exit 2), else internal (3). */
+const replicationFailed = (
+  job: Job,
+  message: string,
+  cause: unknown,
+  reason: string | undefined = cause instanceof EngineError ? cause.reason : undefined
+): RunFailed | UnrunnableScenario =>
+  reason === "NoProgress"
+    ? new UnrunnableScenario({ subject: job.variant.scenario.name, reason: message })
+    : new RunFailed({ message: `replication ${job.replication} failed: ${message}`, cause })
+
+/**
+ * Runs a replication's slices in this thread, yielding to the event loop between them so that an interrupt
+ * (Ctrl-C) is seen within a slice; an interrupted replication is abandoned and leaves no trace part.
+ */
+const driveSteps = <A>(steps: Steps<A>, onError: (error: unknown) => RunFailed | UnrunnableScenario) => {
+  const next = (): Effect.Effect<A, RunFailed | UnrunnableScenario> => {
+    let step: IteratorResult<void, A>
+    try {
+      step = steps.next()
+    } catch (error) {
+      return Effect.fail(onError(error))
+    }
+    return step.done ? Effect.succeed(step.value) : Effect.flatMap(Effect.yieldNow, next)
+  }
+  return Effect.suspend(next).pipe(Effect.onInterrupt(() => Effect.sync(() => steps.return(undefined as never))))
+}
 
 /** Compiled models by variant key; bounded, as a staffing search makes many variants. */
 const MODELS_KEPT = 16
@@ -78,23 +103,20 @@ const runInProcess = (
   modelOf: ReturnType<typeof makeModels>,
   jobs: ReadonlyArray<Job>,
   onDone: NonNullable<BatchOptions["onDone"]>
-): Effect.Effect<Array<ReplicationOutput>, RunFailed> =>
+): Effect.Effect<Array<ReplicationOutput>, RunFailed | UnrunnableScenario> =>
   Effect.forEach(jobs, (job) =>
     Effect.gen(function* () {
       const model = yield* modelOf(job.variant, job.variant.scenario.name).pipe(
-        Effect.mapError((e) => replicationFailed(job.replication, e.message, e))
+        Effect.mapError((e) => replicationFailed(job, e.message, e))
       )
       const sampler = yield* Effect.tryPromise({
         try: () => samplerFor(model, job.replication, job.options),
-        catch: (error) => replicationFailed(job.replication, messageOf(error), error)
+        catch: (error) => replicationFailed(job, messageOf(error), error)
       })
-      const output = yield* Effect.try({
-        try: () => runOneReplication(model, job.replication, job.options, sampler),
-        catch: (error) => replicationFailed(job.replication, messageOf(error), error)
-      })
+      const output = yield* driveSteps(replicationOutputSteps(model, job.replication, job.options, sampler), (error) =>
+        replicationFailed(job, messageOf(error), error)
+      )
       yield* onDone(output, job)
-      // A replication is synchronous; yielding between them lets Ctrl-C interrupt the run.
-      yield* Effect.yieldNow
       return output
     })
   )
@@ -109,7 +131,7 @@ interface Batch {
   readonly id: number
   readonly jobs: ReadonlyArray<Job>
   readonly outputs: Array<ReplicationOutput | undefined>
-  readonly finished: Deferred.Deferred<void, RunFailed>
+  readonly finished: Deferred.Deferred<void, RunFailed | UnrunnableScenario>
   readonly onDone: NonNullable<BatchOptions["onDone"]>
   next: number
   remaining: number
@@ -170,7 +192,8 @@ const makeThreadPool = (threads: number) =>
             batch.done = true
             const cause = new Error(reply.message)
             if (reply.stack !== undefined) cause.stack = reply.stack
-            yield* Deferred.fail(batch.finished, replicationFailed(reply.replication, reply.message, cause))
+            const job = batch.jobs[reply.job]!
+            yield* Deferred.fail(batch.finished, replicationFailed(job, reply.message, cause, reply.reason))
             return
           }
           batch.outputs[reply.job] = reply.output
@@ -188,10 +211,8 @@ const makeThreadPool = (threads: number) =>
     const start = Effect.gen(function* () {
       const scope = yield* Scope.make()
       const spawned: Array<NodeThread> = []
-      yield* Scope.addFinalizer(
-        scope,
-        Effect.promise(() => Promise.all(spawned.map((thread) => thread.terminate())))
-      )
+      const terminate = Effect.promise(() => Promise.all(spawned.map((thread) => thread.terminate())))
+      yield* Scope.addFinalizer(scope, terminate)
       const spawn = () => {
         const thread = new NodeThread(workerUrl)
         spawned.push(thread)
@@ -223,6 +244,9 @@ const makeThreadPool = (threads: number) =>
               Effect.forkIn(scope)
             )
         }
+        // Runs before the platform's own finalizers, which ask each thread to close and wait up to 5 s for a
+        // thread busy in a replication: a stop (Ctrl-C, a failed batch) must not wait for that.
+        yield* Scope.addFinalizer(scope, terminate)
       }).pipe(Effect.provide(NodeWorker.layer(spawn)))
       return started
     })
@@ -235,7 +259,7 @@ const makeThreadPool = (threads: number) =>
           id: ++batches,
           jobs,
           outputs: new Array(jobs.length),
-          finished: yield* Deferred.make<void, RunFailed>(),
+          finished: yield* Deferred.make<void, RunFailed | UnrunnableScenario>(),
           onDone,
           next: 0,
           remaining: jobs.length,
@@ -250,7 +274,7 @@ const makeThreadPool = (threads: number) =>
         })
       }).pipe(
         Effect.mapError((error) =>
-          error instanceof RunFailed
+          error instanceof RunFailed || error instanceof UnrunnableScenario
             ? error
             : new RunFailed({ message: `a worker thread failed: ${messageOf(error)}`, cause: error })
         ),
@@ -279,7 +303,7 @@ export class Executor extends Context.Service<
     readonly run: (
       jobs: ReadonlyArray<Job>,
       options?: BatchOptions
-    ) => Effect.Effect<Array<ReplicationOutput>, RunFailed>
+    ) => Effect.Effect<Array<ReplicationOutput>, RunFailed | UnrunnableScenario>
   }
 >()("ccsim/runner/Executor") {
   /** Everything in this thread. */

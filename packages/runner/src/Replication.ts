@@ -4,10 +4,10 @@
  * sampled for the report. Plain synchronous code (the worker threads call it between messages); the only side
  * effect is the trace part file, written atomically.
  */
-import type { Model, Observer, ReplicationResult, TraceEvent, Violation } from "@ccsim/engine"
-import { ConformanceChecker, fanOut, measureReplication, TraceRecorder } from "@ccsim/engine"
+import type { Measured, Model, Observer, ReplicationResult, Steps, TraceEvent, Violation } from "@ccsim/engine"
+import { ConformanceChecker, fanOut, measureSteps, runSteps, TraceRecorder } from "@ccsim/engine"
 import type { ReplicationSample } from "@ccsim/report"
-import { writeAtomicSync } from "./AtomicFile.ts"
+import { writeAtomicSteps } from "./AtomicFile.ts"
 
 /** What to run besides the metrics. Plain data: it is sent to the worker threads. */
 export interface ReplicationOptions {
@@ -67,7 +67,18 @@ export const runOneReplication = (
   replication: number,
   options: ReplicationOptions,
   sampler?: Sampler
-): ReplicationOutput => {
+): ReplicationOutput => runSteps(replicationOutputSteps(model, replication, options, sampler))
+
+/**
+ * {@link runOneReplication} in the engine's slices, so the main thread can yield between them; abandoned
+ * between slices, it leaves no trace part behind.
+ */
+export function* replicationOutputSteps(
+  model: Model,
+  replication: number,
+  options: ReplicationOptions,
+  sampler?: Sampler
+): Steps<ReplicationOutput> {
   let checker: ConformanceChecker | undefined
   const kept: Array<TraceEvent> | undefined = options.keepTraceOf.includes(replication) ? [] : undefined
 
@@ -76,7 +87,7 @@ export const runOneReplication = (
     if (onEvent !== undefined) observers.push(new TraceRecorder(model, onEvent))
     if (sampler !== undefined) observers.push(sampler)
     const observer = observers.length === 0 ? undefined : observers.length === 1 ? observers[0] : fanOut(observers)
-    return measureReplication(model, {
+    return measureSteps(model, {
       seed: options.seed,
       replication,
       ...(options.check
@@ -91,21 +102,20 @@ export const runOneReplication = (
     })
   }
 
-  let measured: ReturnType<typeof measure> | undefined
+  let measured: Measured
   const { tracePrefix } = options
   if (tracePrefix !== undefined) {
     // The replication number leads each line so a multi-replication trace can be filtered with grep or jq.
     const prefix = `{"replication":${replication},`
-    writeAtomicSync(tracePartFile(tracePrefix, replication), (sink) => {
-      measured = measure((event) => {
+    measured = yield* writeAtomicSteps(tracePartFile(tracePrefix, replication), (sink) =>
+      measure((event) => {
         kept?.push(event)
         sink.write(`${prefix}${JSON.stringify(event).slice(1)}\n`)
       })
-    })
+    )
   } else {
-    measured = measure(kept === undefined ? undefined : (event) => kept.push(event))
+    measured = yield* measure(kept === undefined ? undefined : (event) => kept.push(event))
   }
-  if (measured === undefined) throw new Error(`replication ${replication} produced no result`)
 
   const violations: ReadonlyArray<Violation> = checker?.violations ?? []
   return {

@@ -12,7 +12,7 @@ import { Context, Effect, Layer } from "effect"
 import { Executor, type Job } from "./Executor.ts"
 import { replicationPlan, sufficientReplications } from "./Precision.ts"
 import type { ReplicationOptions, ReplicationOutput } from "./Replication.ts"
-import type { RunnerError } from "./RunnerError.ts"
+import { type RunnerError, UnrunnableScenario } from "./RunnerError.ts"
 import { variantOf } from "./Variant.ts"
 
 /** What to run. */
@@ -120,13 +120,22 @@ export class Runner extends Context.Service<
             const perReplicationMs = expectedCalls(model) * NOMINAL_MS_PER_CALL
             const onDone = request.onDone
             const runMore = (replications: ReadonlyArray<number>) =>
-              executor.run(
-                replications.map((replication): Job => ({ variant, replication, options })),
-                {
-                  onDone: onDone === undefined ? undefined : (output) => onDone(output),
-                  inProcess: perReplicationMs * replications.length < threshold
-                }
-              )
+              executor
+                .run(
+                  replications.map((replication): Job => ({ variant, replication, options })),
+                  {
+                    onDone: onDone === undefined ? undefined : (output) => onDone(output),
+                    inProcess: perReplicationMs * replications.length < threshold
+                  }
+                )
+                .pipe(
+                  // A replication the engine found stuck is named by the scenario's file, like a compile error.
+                  Effect.mapError((error) =>
+                    error._tag === "UnrunnableScenario" && request.subject !== undefined
+                      ? new UnrunnableScenario({ subject: request.subject, reason: error.reason })
+                      : error
+                  )
+                )
 
             const plan = replicationPlan(scenario)
             const outputs: Array<ReplicationOutput> = yield* runMore(request.replications ?? range(0, plan.initial))

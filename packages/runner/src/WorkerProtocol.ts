@@ -28,4 +28,6 @@ export type WorkerReply =
       readonly replication: number
       readonly message: string
       readonly stack: string | undefined
+      /** The engine's `EngineError` reason, when it was one (`NoProgress` is the scenario's fault). */
+      readonly reason?: string | undefined
     }

@@ -4,7 +4,7 @@
  * (with its stack) rather than crashing the thread, so the main thread can report which replication failed.
  */
 import type { Model } from "@ccsim/engine"
-import { compile } from "@ccsim/engine"
+import { compile, EngineError } from "@ccsim/engine"
 // Module paths, not the package index (which also loads HTTP, Redis and WebSocket support): each thread starts faster.
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as NodeWorkerRunner from "@effect/platform-node/NodeWorkerRunner"
@@ -42,7 +42,8 @@ const serve = Effect.gen(function* () {
           job: request.job,
           replication: request.replication,
           message: error instanceof Error ? error.message : String(error),
-          stack: error instanceof Error ? error.stack : undefined
+          stack: error instanceof Error ? error.stack : undefined,
+          reason: error instanceof EngineError ? error.reason : undefined
         }
       }
       port.sendUnsafe(portId, reply)

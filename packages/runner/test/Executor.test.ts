@@ -1,15 +1,20 @@
+import * as fs from "node:fs"
+import * as os from "node:os"
 import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 import { compile } from "@ccsim/engine"
 import { loadScenarioFile } from "@ccsim/scenario"
 import { NodeServices } from "@effect/platform-node"
 import { assert, describe, it } from "@effect/vitest"
-import { Effect } from "effect"
+import { Effect, Exit, Fiber, Runtime } from "effect"
 import type { Job } from "../src/Executor.ts"
 import { Executor } from "../src/Executor.ts"
 import type { ReplicationOptions } from "../src/Replication.ts"
 import { runOneReplication } from "../src/Replication.ts"
+import { UnrunnableScenario } from "../src/RunnerError.ts"
 import { variantOf } from "../src/Variant.ts"
+
+const errorExitCodeOf = (error: UnrunnableScenario): number => error[Runtime.errorExitCode]
 
 const fixture = path.join(path.dirname(fileURLToPath(import.meta.url)), "fixtures/passing.yaml")
 const options: ReplicationOptions = { seed: 11, check: true, tracePrefix: undefined, keepTraceOf: [], sampleOf: [] }
@@ -87,6 +92,48 @@ describe("Executor", () => {
       assert.strictEqual(error._tag, "UnrunnableScenario")
       assert.match(error.message, /^broken\.yaml: expected a scenario the engine can run, found /)
       assert.strictEqual(error["~effect/Runtime/errorExitCode"], 2)
+    }).pipe(Effect.provide(Executor.layerInProcess))
+  )
+
+  it.live(
+    "a replication whose clock stops moving fails as the scenario's fault (exit 2), in-process and on a thread",
+    () =>
+      Effect.gen(function* () {
+        const scenario = yield* load
+        // Below the loader's bound: offers time out at once and are made again without the clock moving.
+        const stuck = variantOf({ ...scenario, queues: scenario.queues.map((q) => ({ ...q, ringTimeout: 0.0001 })) })
+        const executor = yield* Executor
+        for (const inProcess of [true, false]) {
+          const failure = yield* Effect.flip(
+            executor.run([{ variant: stuck, replication: 0, options: { ...options, check: false } }], { inProcess })
+          )
+          assert.instanceOf(failure, UnrunnableScenario)
+          assert.strictEqual(errorExitCodeOf(failure), 2)
+          assert.match(
+            failure.message,
+            /^passing small: expected a scenario the engine can run, found replication 0 made no progress: \d+ events between/
+          )
+        }
+      }).pipe(Effect.provide(Executor.layer({ threads: 2 })))
+  )
+
+  it.live("an interrupted in-process replication stops between slices and leaves no trace part", () =>
+    Effect.gen(function* () {
+      const scenario = yield* load
+      const long = variantOf({
+        ...scenario,
+        agents: scenario.agents.map((a) => ({ ...a, count: 50 })),
+        traffic: scenario.traffic.map((t) => ({ ...t, arrivals: { ratePerHour: 20_000 } }))
+      } as typeof scenario)
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ccsim-executor-"))
+      const traced = { ...options, check: false, tracePrefix: path.join(dir, ".trace.r") }
+      const executor = yield* Executor
+      const fiber = yield* Effect.forkChild(executor.run([{ variant: long, replication: 0, options: traced }]))
+      // The trace part's temporary file appears with the first slice; the replication is far from done then.
+      while (fs.readdirSync(dir).length === 0) yield* Effect.sleep("10 millis")
+      const exit = yield* Fiber.interrupt(fiber).pipe(Effect.andThen(Fiber.await(fiber)))
+      assert.isTrue(Exit.hasInterrupts(exit))
+      assert.deepStrictEqual(fs.readdirSync(dir), [])
     }).pipe(Effect.provide(Executor.layerInProcess))
   )
 })

@@ -8,10 +8,10 @@ import { ConformanceChecker } from "../checker/Checker.ts"
 import { fanOut } from "../FanOut.ts"
 import type { Model } from "../Model.ts"
 import type { Observer } from "../Observer.ts"
-import { type RunStats, runReplication } from "../Simulation.ts"
+import { type RunStats, replicationSteps, runSteps, type Steps } from "../Simulation.ts"
 import { MetricsCollector } from "./Collector.ts"
 import type { ReplicationResult } from "./Result.ts"
-import { resolveWarmUp, type WarmUp } from "./WarmUp.ts"
+import { type WarmUp, warmUpSteps } from "./WarmUp.ts"
 
 /** An observer that checks the run and reports its violations (the engine's ConformanceChecker). */
 export interface CheckingObserver extends Observer {
@@ -42,18 +42,22 @@ const checkerFor = (model: Model, check: MeasureOptions["check"]): CheckingObser
   check === true ? new ConformanceChecker(model) : typeof check === "function" ? check(model) : undefined
 
 /** Runs and measures one replication (MSER-5 warm-up: a pilot pass first). */
-export const measureReplication = (model: Model, options: MeasureOptions): Measured => {
+export const measureReplication = (model: Model, options: MeasureOptions): Measured =>
+  runSteps(measureSteps(model, options))
+
+/** {@link measureReplication} in slices, for callers that yield between them (see `replicationSteps`). */
+export function* measureSteps(model: Model, options: MeasureOptions): Steps<Measured> {
   const seed = options.seed ?? model.scenario.seed
   const replication = options.replication
   const horizon = options.horizon !== undefined ? { horizon: options.horizon } : {}
-  const warmUp = resolveWarmUp(model, { seed, replication, ...horizon })
+  const warmUp = yield* warmUpSteps(model, { seed, replication, ...horizon })
   const collector = new MetricsCollector(model, Number.isFinite(warmUp.end) ? { warmupEnd: warmUp.end } : {})
   const checker = checkerFor(model, options.check)
   const observers: Array<Observer> = [collector]
   if (checker !== undefined) observers.push(checker)
   if (options.observer !== undefined) observers.push(options.observer)
   const observer = observers.length === 1 ? collector : fanOut(observers)
-  const stats = runReplication(model, { seed, replication, observer, ...horizon })
+  const stats = yield* replicationSteps(model, { seed, replication, observer, ...horizon })
   const result = collector.result(replication, checker === undefined ? null : checker.violations.length)
   return { result, stats, warmUp }
 }

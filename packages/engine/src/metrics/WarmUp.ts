@@ -6,7 +6,7 @@
  */
 import type { Model } from "../Model.ts"
 import { type CallKind, type EndOutcome, CallKind as Kind, NullObserver, EndOutcome as Outcome } from "../Observer.ts"
-import { runReplication } from "../Simulation.ts"
+import { replicationSteps, runSteps, type Steps } from "../Simulation.ts"
 import { mserOfBatchMeans } from "../stats/Mser.ts"
 import { CallSlots } from "./CallSlots.ts"
 
@@ -88,12 +88,18 @@ export interface WarmUp {
 export const resolveWarmUp = (
   model: Model,
   options: { readonly seed: number; readonly replication: number; readonly horizon?: number }
-): WarmUp => {
+): WarmUp => runSteps(warmUpSteps(model, options))
+
+/** {@link resolveWarmUp} in slices (the pilot pass is a whole replication). */
+export function* warmUpSteps(
+  model: Model,
+  options: { readonly seed: number; readonly replication: number; readonly horizon?: number }
+): Steps<WarmUp> {
   const run = model.scenario.run
   if (run.mode !== "steady-state") return { end: Number.NEGATIVE_INFINITY, method: "none", detected: true }
   if (run.warmup !== "mser-5") return { end: model.open + run.warmup, method: "fixed", detected: true }
   const series = new WaitSeries()
-  runReplication(model, {
+  yield* replicationSteps(model, {
     seed: options.seed,
     replication: options.replication,
     observer: series,

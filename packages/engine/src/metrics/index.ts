@@ -22,7 +22,13 @@ export {
   type RateEstimate,
   SUMMARY_CONFIDENCE
 } from "./Estimate.ts"
-export { type CheckingObserver, type Measured, type MeasureOptions, measureReplication } from "./Measure.ts"
+export {
+  type CheckingObserver,
+  type Measured,
+  type MeasureOptions,
+  measureReplication,
+  measureSteps
+} from "./Measure.ts"
 export {
   AGENT_COUNT_KEYS,
   AGENT_TIME_KEYS,
@@ -90,4 +96,4 @@ export {
   type SummaryView,
   type ThresholdRow
 } from "./Thresholds.ts"
-export { resolveWarmUp, WaitSeries, type WarmUp } from "./WarmUp.ts"
+export { resolveWarmUp, WaitSeries, type WarmUp, warmUpSteps } from "./WarmUp.ts"
