@@ -266,6 +266,7 @@ export const compile = (scenario: Scenario): Model => {
       index: i,
       id,
       handleTime: compileSampler(t.handleTime),
+      holdTime: "holdTime" in t && t.holdTime !== undefined ? compileSampler(t.holdTime) : undefined,
       patience: t.patience !== undefined ? compileSampler(t.patience) : undefined,
       redial:
         t.redial !== undefined
@@ -351,6 +352,7 @@ export const compile = (scenario: Scenario): Model => {
       id,
       at: resolve(c.at),
       talk: c.talk,
+      hold: "hold" in c && c.hold !== undefined ? c.hold : 0,
       patience: "patience" in c && c.patience !== undefined ? c.patience : Number.POSITIVE_INFINITY
     }
     switch (c.type) {

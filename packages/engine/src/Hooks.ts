@@ -30,7 +30,7 @@ export const HOOKS = [
   { name: "offerMissed", params: ["call", "agent", "queue"] },
   { name: "offerCancelled", params: ["call", "agent", "queue", "reason"] },
   { name: "outboundStarted", params: ["call", "agent"] },
-  { name: "callHeld", params: ["call", "agent"] },
+  { name: "callHeld", params: ["call", "agent", "reason", "duration"] },
   { name: "callResumed", params: ["call", "agent"] },
   { name: "callAbandoned", params: ["call", "queue", "stage"] },
   { name: "callEnded", params: ["call", "agent", "outcome"] },

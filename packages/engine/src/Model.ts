@@ -61,6 +61,8 @@ export interface SourceModel {
   readonly priority: number
   readonly knownShare: number
   readonly handleTime: Sampler
+  /** Customer hold inside the call (queue and direct traffic), or none. */
+  readonly holdTime: Sampler | undefined
   readonly patience: Sampler | undefined
   readonly redial: { readonly probability: number; readonly delay: Sampler; readonly maxAttempts: number } | undefined
   readonly arrivals: ArrivalPlan
@@ -78,6 +80,8 @@ export interface ScriptedCallModel {
   /** Internal: the calling agent (−1 otherwise). */
   readonly from: number
   readonly talk: number
+  /** Customer hold in ms halfway through the talk (0: none). */
+  readonly hold: number
   /** Patience in ms, or `Infinity`. */
   readonly patience: number
   readonly known: boolean

@@ -49,6 +49,14 @@ export const CancelReason = {
 export type CancelReason = (typeof CancelReason)[keyof typeof CancelReason]
 export const CancelReasonNames = ["caller-hung-up", "answered-elsewhere", "rolled-over", "agent-left"] as const
 
+/**
+ * Why a call went on hold: a customer hold inside the call (`holdTime`) or Hold & Accept (R13). Code 0 is the one
+ * whose trace event carries every field (as for the other codes).
+ */
+export const HoldReason = { customer: 0, accept: 1 } as const
+export type HoldReason = (typeof HoldReason)[keyof typeof HoldReason]
+export const HoldReasonNames = ["customer", "accept"] as const
+
 /** Where a caller was when they hung up (R15). */
 export const AbandonStage = { waiting: 0, ringing: 1, onHold: 2 } as const
 export type AbandonStage = (typeof AbandonStage)[keyof typeof AbandonStage]
@@ -134,8 +142,11 @@ export interface Observer {
   offerCancelled(t: number, call: number, agent: number, queue: number, reason: CancelReason): void
   /** An outbound call placed by the agent connected. */
   outboundStarted(t: number, call: number, agent: number): void
-  /** The agent put their active call on hold to accept another (Hold & Accept, R13). */
-  callHeld(t: number, call: number, agent: number): void
+  /**
+   * The agent put their active call on hold: to accept another (Hold & Accept, R13; `duration` −1) or a customer
+   * hold of `duration` ms halfway through the talk (`holdTime`).
+   */
+  callHeld(t: number, call: number, agent: number, reason: HoldReason, duration: number): void
   /** The held call became active again. */
   callResumed(t: number, call: number, agent: number): void
   /** The caller hung up before the call was answered or while on hold (R15); the call's end follows. */

@@ -10,6 +10,8 @@ import { AgentStatus, EndOutcome, NullObserver, type Observer } from "./Observer
 import { onAction, onBreakEnd, onBreakStart, onRecover, onShiftEnd, onShiftStart } from "./sim/Agents.ts"
 import {
   onArrival,
+  onCustomerHoldEnd,
+  onCustomerHoldStart,
   onInternalTry,
   onOutboundTry,
   onPatience,
@@ -183,6 +185,12 @@ const dispatch = (st: SimState, kind: number, a: number, b: number, c: number): 
       endInProgress(st)
       st.truncated = true
       st.finished = true
+      return
+    case Ev.holdStart:
+      onCustomerHoldStart(st, a)
+      return
+    case Ev.holdEnd:
+      onCustomerHoldEnd(st, a)
       return
   }
 }

@@ -19,6 +19,8 @@ import {
   CancelReasonNames,
   type EndOutcome,
   EndOutcomeNames,
+  HoldReason,
+  HoldReasonNames,
   type Observer,
   type RolloverReason,
   RolloverReasonNames,
@@ -198,8 +200,13 @@ export class TraceRecorder implements Observer {
     this.out.end()
   }
 
-  callHeld(t: number, call: number, agent: number): void {
+  callHeld(t: number, call: number, agent: number, reason: HoldReason, duration: number): void {
     this.offer(t, "call-held", call, agent, -1)
+    // Hold & Accept holds print as before; a customer hold says so and how long it lasts.
+    if (reason === HoldReason.customer) {
+      this.out.str("reason", HoldReasonNames[reason])
+      this.out.num("duration", duration)
+    }
     this.out.end()
   }
 

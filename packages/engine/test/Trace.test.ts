@@ -8,6 +8,7 @@ import {
   compile,
   EndOutcome,
   fanOut,
+  HoldReason,
   NullObserver,
   RolloverReason,
   StatusCause,
@@ -36,7 +37,8 @@ describe("TraceRecorder", () => {
     r.offerMissed(t, 0, 0, 0)
     r.offerCancelled(t, 0, 0, 0, CancelReason.answeredElsewhere)
     r.outboundStarted(t, 2, 0)
-    r.callHeld(t, 0, 0)
+    r.callHeld(t, 0, 0, HoldReason.accept, -1)
+    r.callHeld(t, 0, 0, HoldReason.customer, 45_000)
     r.callResumed(t, 0, 0)
     r.callAbandoned(t, 0, 0, AbandonStage.onHold)
     r.callEnded(t + 1, 0, -1, EndOutcome.inProgressAtEnd)
@@ -73,6 +75,7 @@ describe("TraceRecorder", () => {
       { t, at, event: "offer-cancelled", call: "x1", agent: "alice", queue: "sales", reason: "answered-elsewhere" },
       { t, at, event: "outbound-started", call: "c2", agent: "alice" },
       { t, at, event: "call-held", call: "x1", agent: "alice" },
+      { t, at, event: "call-held", call: "x1", agent: "alice", reason: "customer", duration: 45_000 },
       { t, at, event: "call-resumed", call: "x1", agent: "alice" },
       { t, at, event: "call-abandoned", call: "x1", queue: "sales", stage: "on-hold" },
       { t: t + 1, at: "08:00:05.001", event: "call-ended", call: "x1", outcome: "in-progress-at-end" },

@@ -112,7 +112,7 @@ export const TraceEventFields: Readonly<Record<TraceEvent, ReadonlyArray<string>
   "offer-rejected": ["call", "agent", "queue"],
   "offer-missed": ["call", "agent", "queue"],
   "offer-cancelled": ["call", "agent", "queue", "reason"],
-  "call-held": ["call", "agent"],
+  "call-held": ["call", "agent", "reason", "duration"],
   "call-resumed": ["call", "agent"],
   "call-abandoned": ["call", "queue", "stage"],
   "call-ended": ["call", "agent", "outcome"],

@@ -16,6 +16,12 @@ const callCommon = {
   })
 }
 
+const customerHold = {
+  hold: Schema.optionalKey(Duration).annotateKey({
+    description: "Customer hold: the agent puts the caller on hold halfway through the talk time, for this long."
+  })
+}
+
 /** A scripted queue call through a tracking number. */
 export const ScriptedQueueCall = Schema.Struct({
   type: Schema.Literal("queue"),
@@ -26,11 +32,17 @@ export const ScriptedQueueCall = Schema.Struct({
   priority: Schema.optionalKey(Schema.Int).annotateKey({
     description: "Caller priority: higher first, then first come first served."
   }),
-  ...callCommon
+  ...callCommon,
+  ...customerHold
 })
 
 /** A scripted call to an agent's direct line. */
-export const ScriptedDirectCall = Schema.Struct({ type: Schema.Literal("direct"), agent: Id, ...callCommon })
+export const ScriptedDirectCall = Schema.Struct({
+  type: Schema.Literal("direct"),
+  agent: Id,
+  ...callCommon,
+  ...customerHold
+})
 
 /** A scripted internal call from one agent to another. */
 export const ScriptedInternalCall = Schema.Struct({

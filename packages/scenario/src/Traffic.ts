@@ -60,11 +60,19 @@ const common = {
   arrivals: Arrivals.annotateKey({
     description: "When calls arrive: `ratePerHour`, `perInterval` volumes, or an interval `csv` file."
   }),
-  handleTime: Distribution.annotateKey({ description: "Talk time (hold and wrap-up come from the rules)." }),
+  handleTime: Distribution.annotateKey({ description: "Talk time; hold and wrap-up come on top." }),
   patience: Schema.optionalKey(Distribution).annotateKey({
     description: "How long callers wait (queued, ringing or on hold) before hanging up; never when omitted."
   }),
   redial: Schema.optionalKey(Redial).annotateKey({ description: "Callers who abandon may call again." })
+}
+
+/** Customer hold inside a call (queue and direct traffic: the caller is a customer). */
+const customerHold = {
+  holdTime: Schema.optionalKey(Distribution).annotateKey({
+    description:
+      "Customer hold: the agent puts the caller on hold once, halfway through the talk time, for this long; none when omitted."
+  })
 }
 
 /** External callers dialling a tracking number (queue calls through its workflow). */
@@ -79,14 +87,16 @@ export const QueueTraffic = Schema.Struct({
   priority: Schema.Int.pipe(withDefault(0)).annotateKey({
     description: "Caller priority: higher first, then first come first served."
   }),
-  ...common
+  ...common,
+  ...customerHold
 })
 
 /** Calls to an agent's direct line. */
 export const DirectTraffic = Schema.Struct({
   type: Schema.Literal("direct"),
   agent: Id.annotateKey({ description: "The agent whose direct line is dialled." }),
-  ...common
+  ...common,
+  ...customerHold
 })
 
 /** Calls between agents. */

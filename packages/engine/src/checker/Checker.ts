@@ -18,6 +18,7 @@ import {
   CancelReason,
   EndOutcome,
   EndOutcomeNames,
+  HoldReason,
   type Observer,
   RolloverReason,
   type StatusCause,
@@ -36,6 +37,7 @@ import {
   remove,
   secs
 } from "./Core.ts"
+import { checkCustomerHold } from "./Holds.ts"
 import { endInstant, enter } from "./Instant.ts"
 import { afterOfferEnded, checkDirectOffer, checkQueueOffer, endOffer, failed } from "./Offers.ts"
 import { canBeZero } from "./Schedule.ts"
@@ -114,6 +116,10 @@ export class ConformanceChecker implements Observer {
       shadow.viaWorkflow = origin.kind === CallKind.queue
       if (origin.kind === CallKind.direct) shadow.dialled = origin.agent
     } else shadow.viaWorkflow = kind === CallKind.queue || kind === CallKind.direct
+    if (source >= 0) {
+      const traffic = this.k.model.scenario.traffic[source]
+      if (traffic !== undefined && "holdTime" in traffic) shadow.holdTime = traffic.holdTime
+    } else if (scripted !== undefined && scripted.hold > 0) shadow.holdTime = { type: "constant", value: scripted.hold }
     const plan = source >= 0 && redialOf < 0 ? this.k.model.sources[source]!.arrivals : undefined
     if (plan?.kind === "intervals") {
       const i = plan.starts.findIndex((start) => start <= t && t < start + plan.length)
@@ -363,10 +369,12 @@ export class ConformanceChecker implements Observer {
     const c = offer.call
     const a = this.k.agents[agent]!
     if (c.answeredBy >= 0) this.k.report("I", `answered twice (first by ${this.k.agentId(c.answeredBy)})`, call, agent)
-    if (a.active.length > 0 && !this.k.model.settings.holdAndAccept)
+    // A caller on customer hold is still the agent's call (a Hold & Accept hold was flagged when it happened).
+    const busyWith = a.active[0] ?? a.held.find((h) => h.holdUntil >= 0)
+    if (busyWith !== undefined && !this.k.model.settings.holdAndAccept)
       this.k.report(
         "R13",
-        `answered while on call ${this.k.callId(a.active[0]!.index)}, and Hold & Accept is off`,
+        `answered while on call ${this.k.callId(busyWith.index)}, and Hold & Accept is off`,
         call,
         agent
       )
@@ -450,11 +458,15 @@ export class ConformanceChecker implements Observer {
     this.k.dirtyAgents.add(a)
   }
 
-  callHeld(t: number, call: number, agent: number): void {
+  callHeld(t: number, call: number, agent: number, reason: HoldReason, duration: number): void {
     enter(this.k, t, "call-held")
     const c = this.k.live(call, agent)
     if (c === undefined) return
     const a = this.k.agents[agent]!
+    if (reason === HoldReason.customer) {
+      checkCustomerHold(this.k, t, a, c, duration)
+      return
+    }
     if (!this.k.model.settings.holdAndAccept)
       this.k.report("R13", "a call was put on hold, but Hold & Accept is off", call, agent)
     if (a.active.includes(c)) remove(a.active, c)
@@ -478,6 +490,14 @@ export class ConformanceChecker implements Observer {
     }
     if (a.active.length > 0)
       this.k.report("R13", `resumed while call ${this.k.callId(a.active[0]!.index)} is still active`, call, agent)
+    if (c.holdUntil > t)
+      this.k.report(
+        "R13",
+        `resumed ${secs(c.holdUntil - t)} before the end of its customer hold (${formatClockTime(c.holdUntil)})`,
+        call,
+        agent
+      )
+    c.holdUntil = -1
     remove(a.held, c)
     a.active.push(c)
     this.k.dirtyAgents.add(a)

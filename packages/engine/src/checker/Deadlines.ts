@@ -6,7 +6,7 @@
 /** What a deadline is about; the checker decides at expiry whether it still applies. */
 export interface Deadline {
   readonly t: number
-  readonly kind: "ring" | "rollover" | "wrap-up"
+  readonly kind: "ring" | "rollover" | "wrap-up" | "customer-hold"
   /** The offer, call visit or wrap-up it belongs to (compared by identity at expiry). */
   readonly subject: object
 }

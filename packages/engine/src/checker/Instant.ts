@@ -5,6 +5,7 @@
 import { formatClockTime } from "@ccsim/scenario"
 import { AgentStatus, AgentStatusNames, StepKind } from "../Observer.ts"
 import { CALL_LIVE, type CheckerCore, secs, tierOpen } from "./Core.ts"
+import { customerHoldDeadline } from "./Holds.ts"
 import type { AgentShadow, CallShadow, QueueVisit } from "./Shadow.ts"
 /** Moves simulated time to `t`, running the checks of the instant that ends. */
 export const enter = (k: CheckerCore, t: number, event: string): void => {
@@ -36,6 +37,7 @@ export const endInstant = (k: CheckerCore, next: number): void => {
   if (k.endedPriority.size > 0) k.endedPriority.clear()
   for (let d = k.deadlines.popBefore(next); d !== undefined; d = k.deadlines.popBefore(next)) {
     if (d.kind === "rollover") rolloverDeadline(k, d.t, d.subject as QueueVisit)
+    else if (d.kind === "customer-hold") customerHoldDeadline(k, d.t, d.subject as CallShadow)
     else wrapUpDeadline(k, d.t, d.subject as { call: number; start: number; end: number })
   }
 }
@@ -80,7 +82,8 @@ export const checkAgentAtInstantEnd = (k: CheckerCore, t: number, a: AgentShadow
       -1,
       agent
     )
-  if (a.held.length > 0 && a.active.length === 0)
+  // A customer hold still running leaves the agent without an active call; it resumes when it ends.
+  if (a.held.length > 0 && a.active.length === 0 && !(a.held[a.held.length - 1]!.holdUntil > t))
     k.report("R13", `held call ${k.callId(a.held[0]!.index)} was not resumed when the other call ended`, -1, agent)
   for (const offer of a.offers) {
     if (offer.queue >= 0 && a.status !== AgentStatus.available)

@@ -2,6 +2,7 @@
  * The checker's shadow state: what it knows about calls, agents and queues from the hooks alone.
  * Nothing here is shared with the engine's rule code.
  */
+import type { Distribution } from "@ccsim/scenario"
 import type { AgentStatus, CallKind, StatusCause } from "../Observer.ts"
 import { MissCounts } from "./MissCounts.ts"
 
@@ -77,6 +78,11 @@ export class CallShadow {
   acw = -1
   /** A direct call dialled to an agent's line: that agent (−1 otherwise); its `directLineUnanswered` applies. */
   dialled = -1
+  /** The customer hold its source or script gives (`holdTime`, scripted `hold`), if any. */
+  holdTime: Distribution | undefined = undefined
+  /** A customer hold started (at most one per call) and, while it runs, when it ends (−1 otherwise). */
+  customerHeld = false
+  holdUntil = -1
   readonly index: number
   readonly kind: CallKind
   readonly arrivedAt: number

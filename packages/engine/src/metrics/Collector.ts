@@ -14,6 +14,7 @@ import {
   type CancelReason,
   StatusCause as Cause,
   EndOutcome,
+  HoldReason,
   CallKind as Kind,
   type Observer,
   type RolloverReason,
@@ -240,17 +241,19 @@ export class MetricsCollector implements Observer {
     this.agents.count(agent, AC.outbound, t)
   }
 
-  callHeld(t: number, call: number, agent: number): void {
+  callHeld(t: number, call: number, agent: number, reason: HoldReason, _duration: number): void {
     const s = this.slots.get(call)
     if (s < 0 || this.held[s] === 1) return
     this.held[s] = 1
     this.holdStart[s] = t
+    // Hold time counts either way (handle time = talk + hold + wrap-up); `holds` counts Hold & Accept only.
+    const accept = reason !== HoldReason.customer
     const a = agent >= 0 ? agent : this.agentOf[s]!
     if (a >= 0) {
       this.agents.changeCalls(a, t, -1, 1)
-      this.agents.count(a, AC.holds, t)
+      if (accept) this.agents.count(a, AC.holds, t)
     }
-    if (this.counted[s] === 1) {
+    if (accept && this.counted[s] === 1) {
       this.scopes.select(this.interval[s]!, this.kind[s]!, this.tenant[s]!, this.answerQueue[s]!)
       this.scopes.inc(CC.holds, 1)
     }

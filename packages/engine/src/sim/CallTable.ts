@@ -38,6 +38,11 @@ export class CallTable {
   talk = new Float64Array(0)
   talkStart = new Float64Array(0)
   talkScaled = new Uint8Array(0)
+  /** Customer hold still to come (ms; 0: none or done) and the talk left after it, set when first connected. */
+  hold = new Float64Array(0)
+  holdRest = new Float64Array(0)
+  /** The end of a running customer hold, or none. */
+  holdEv = new Int32Array(0)
   queue = new Int32Array(0)
   inQueue = new Uint8Array(0)
   enter = new Float64Array(0)
@@ -116,6 +121,9 @@ export class CallTable {
     this.waitSeq = growF64(this.waitSeq, n)
     this.tierSeq = growF64(this.tierSeq, n)
     this.talkEv = growI32(this.talkEv, n)
+    this.hold = growF64(this.hold, n)
+    this.holdRest = growF64(this.holdRest, n)
+    this.holdEv = growI32(this.holdEv, n)
     this.retryEv = growI32(this.retryEv, n)
     this.tierEv = growI32(this.tierEv, n)
     const free = new Int32Array(n)
@@ -164,6 +172,9 @@ export class CallTable {
     this.waitEv[c] = NO_EVENT
     this.timers[c] = 0
     this.talkEv[c] = NO_EVENT
+    this.hold[c] = 0
+    this.holdRest[c] = 0
+    this.holdEv[c] = NO_EVENT
     this.retryEv[c] = NO_EVENT
     this.tierEv[c] = NO_EVENT
     this.live++

@@ -4,7 +4,16 @@
  * and the end of every call (exactly once). A new queue call's routing is left to the matching pass.
  */
 import { poissonDeviate, sampleMs } from "../kernel/Samplers.ts"
-import { AbandonStage, AgentStatus, CallKind, CancelReason, EndOutcome, StatusCause, StepKind } from "../Observer.ts"
+import {
+  AbandonStage,
+  AgentStatus,
+  CallKind,
+  CancelReason,
+  EndOutcome,
+  HoldReason,
+  StatusCause,
+  StepKind
+} from "../Observer.ts"
 import { applyPending, isFreeToDial, scheduleActivity, setStatus } from "./Agents.ts"
 import { idleClockMoved, REASON_OUTBOUND, refreshAgent } from "./Eligibility.ts"
 import { CallState, Ev, inHours } from "./Events.ts"
@@ -12,13 +21,16 @@ import { leaveQueue } from "./Line.ts"
 import { cancelCallOffers, directLineUnanswered, startDirectOffer } from "./Offers.ts"
 import { IdleSince } from "./Rules.ts"
 import type { SimState } from "./State.ts"
-import { connect, endCall, holdCall } from "./Talk.ts"
+import { connect, endCall, holdCall, holdToAccept, talkOn } from "./Talk.ts"
 import { Work } from "./WorkList.ts"
 
-/** The agent's active call ended: the most recently held call becomes active again. */
+/**
+ * The agent has no active call: the most recently held call becomes active again, unless its customer hold is
+ * still running (then it resumes when the hold ends).
+ */
 const resumeHeld = (st: SimState, a: number): void => {
   const h = st.agent.heldTop[a]!
-  if (h < 0) return
+  if (h < 0 || st.call.holdEv[h]! >= 0) return
   st.agent.heldTop[a] = st.call.heldNext[h]!
   st.call.heldNext[h] = -1
   st.cancel(st.call.patEv[h]!)
@@ -26,8 +38,31 @@ const resumeHeld = (st: SimState, a: number): void => {
   st.obs.callResumed(st.now, st.call.no[h]!, a)
   st.call.state[h] = CallState.talking
   st.agent.active[a] = h
-  st.call.talkStart[h] = st.now
-  st.call.talkEv[h] = st.at(st.now + st.call.talk[h]!, Ev.talkEnd, h)
+  talkOn(st, h)
+}
+
+/**
+ * Halfway through the talk the agent puts the caller on hold (`holdTime`). The agent stays on the call: a queue
+ * call still blocks queue offers (R5) while direct and internal calls may ring (R7).
+ */
+export const onCustomerHoldStart = (st: SimState, c: number): void => {
+  st.call.talkEv[c] = -1
+  const a = st.call.agent[c]!
+  const d = st.call.hold[c]!
+  st.call.hold[c] = 0
+  holdCall(st, c, a, HoldReason.customer, d)
+  st.call.holdEv[c] = st.at(st.now + d, Ev.holdEnd, c)
+  refreshAgent(st, a)
+}
+
+/** The customer hold is over: the call resumes now, or when the call the agent took meanwhile ends. */
+export const onCustomerHoldEnd = (st: SimState, c: number): void => {
+  st.call.holdEv[c] = -1
+  const a = st.call.agent[c]!
+  if (st.agent.active[a]! < 0) {
+    resumeHeld(st, a)
+    refreshAgent(st, a)
+  }
 }
 
 /** After a call of the agent's ended: wrap-up after a queue call (R6), idle clocks. */
@@ -123,11 +158,15 @@ export const onPatience = (st: SimState, c: number): void => {
     const a = st.call.agent[c]!
     const line = st.call.line[c]!
     removeHeld(st, a, c)
+    st.cancel(st.call.holdEv[c]!)
+    st.call.holdEv[c] = -1
     st.obs.callAbandoned(st.now, no, line === CallKind.queue ? st.call.queue[c]! : -1, AbandonStage.onHold)
     st.obs.callEnded(st.now, no, a, EndOutcome.abandoned)
     afterAgentCall(st, a, c, line)
     maybeRedial(st, c)
     st.call.free(c)
+    // Only a customer hold leaves the agent without an active call: a call held under it resumes.
+    if (st.agent.active[a]! < 0) resumeHeld(st, a)
     applyPending(st, a)
     refreshAgent(st, a)
     return
@@ -199,6 +238,7 @@ const sourceCall = (st: SimState, s: number, redialOf: number, attempt: number, 
   }
   st.call.known[c] = known ? 1 : 0
   st.call.talk[c] = talk
+  if (src.holdTime !== undefined) st.call.hold[c] = sampleMs(src.holdTime, st.rng.hold[s]!)
   st.call.patience[c] = patience
   st.obs.callArrived(st.now, no, kind as CallKind, st.call.tenant[c]!, known, s, redialOf)
   if (patience !== Number.POSITIVE_INFINITY) st.call.patSeq[c] = st.cal.reserveSeq()
@@ -292,6 +332,7 @@ export const onScriptCall = (st: SimState, i: number): void => {
   let talk = x.talk
   if (!x.known) talk += sampleMs(st.model.unknownSearchTime, st.rng.scripted)
   st.call.talk[c] = talk
+  st.call.hold[c] = x.hold
   st.call.patience[c] = x.patience
   st.call.priority[c] = x.priority
   st.call.tenant[c] = x.tenant
@@ -312,11 +353,14 @@ export const onScriptCall = (st: SimState, i: number): void => {
  * unavailable` the agent is Unavailable (reason `outbound`) until the call ends.
  */
 const placeOutbound = (st: SimState, c: number, a: number): void => {
-  if (st.agent.status[a] === AgentStatus.signedOut || (st.agent.active[a]! >= 0 && !st.rules.holdAndAccept)) {
+  if (
+    st.agent.status[a] === AgentStatus.signedOut ||
+    ((st.agent.active[a]! >= 0 || st.agent.heldTop[a]! >= 0) && !st.rules.holdAndAccept)
+  ) {
     endCall(st, c, EndOutcome.unanswered, -1)
     return
   }
-  if (st.agent.active[a]! >= 0) holdCall(st, st.agent.active[a]!, a)
+  if (st.agent.active[a]! >= 0) holdToAccept(st, a)
   st.obs.outboundStarted(st.now, st.call.no[c]!, a)
   connect(st, c, a, CallKind.outbound)
   const spec = st.model.agents[a]!.outbound

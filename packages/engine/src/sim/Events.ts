@@ -2,7 +2,7 @@
  * Event kinds of the simulation and their priority classes. Simultaneous events (same ms) run in this order of
  * class, then in the order they were scheduled:
  *
- * 0 talk ends (agents free up) · 1 wrap-up ends · 2 agent schedule and status (shift/break start and end, scripted
+ * 0 talk ends (agents free up), customer holds start and end · 1 wrap-up ends · 2 agent schedule and status (shift/break start and end, scripted
  * actions, self-recovery) · 3 an agent's answer or reject · 4 caller patience runs out · 5 queue maximum wait ·
  * 6 ring timeout (miss) · 7 re-offer timers (retry delay, a tier opening) · 8 arrivals (generated, scripted,
  * redials, agent-placed outbound and internal calls) · 9 closing. The steady-state horizon and the guard of a
@@ -36,7 +36,9 @@ export const Ev = {
   internalTry: 19,
   close: 20,
   horizon: 21,
-  guard: 22
+  guard: 22,
+  holdStart: 23,
+  holdEnd: 24
 } as const
 
 /** Priority class of each event kind (index = kind). */
@@ -63,7 +65,9 @@ export const EvPriority: ReadonlyArray<number> = [
   8, // internalTry
   9, // close
   0, // horizon
-  0 // guard
+  0, // guard
+  0, // holdStart (talk pauses, as a talk end would)
+  0 // holdEnd
 ]
 
 /** Which offer of an agent an answer or ring-timeout event is about. */

@@ -13,7 +13,7 @@ import { CallState, Ev, Line } from "./Events.ts"
 import { armPatience, armQueueTimers, leaveQueue, patienceDeadline } from "./Line.ts"
 import { Strategy } from "./Rules.ts"
 import type { SimState } from "./State.ts"
-import { connect, endCall, holdCall } from "./Talk.ts"
+import { connect, endCall, holdToAccept } from "./Talk.ts"
 import { Work } from "./WorkList.ts"
 
 let decidedResponse = 0
@@ -120,6 +120,9 @@ export const directLineUnanswered = (st: SimState, c: number, a: number): void =
   else if (!startDirectOffer(st, c, to.target)) endCall(st, c, EndOutcome.unanswered, -1)
 }
 
+/** Talking, or holding a caller (a customer hold leaves no active call). */
+const onCall = (st: SimState, a: number): boolean => st.agent.active[a]! >= 0 || st.agent.heldTop[a]! >= 0
+
 /** The agent's answer time came: accept or reject. */
 export const onAnswer = (st: SimState, a: number, line: number): void => {
   if (line === Line.queue) {
@@ -128,7 +131,7 @@ export const onAnswer = (st: SimState, a: number, line: number): void => {
       failQueueOffer(st, a, true)
       return
     }
-    if (st.agent.active[a]! >= 0 && !st.rules.holdAndAccept) {
+    if (onCall(st, a) && !st.rules.holdAndAccept) {
       // Without Hold & Accept an agent on a call cannot take another: it rings out.
       armPatience(st, st.agent.queueCall[a]!)
       armQueueTimers(st, st.agent.queueCall[a]!, Number.POSITIVE_INFINITY)
@@ -149,7 +152,7 @@ export const onAnswer = (st: SimState, a: number, line: number): void => {
       failDirectOffer(st, a, true)
       return
     }
-    if (st.agent.active[a]! >= 0 && !st.rules.holdAndAccept) {
+    if (onCall(st, a) && !st.rules.holdAndAccept) {
       armPatience(st, st.agent.dOffer[a]!)
       st.agent.dOfferResp[a] = ResponseCode.miss
       const ring = st.model.agents[a]!.behaviour.directRingTimeout
@@ -174,7 +177,7 @@ export const onRingTimeout = (st: SimState, a: number, line: number): void => {
 const acceptQueueOffer = (st: SimState, a: number): void => {
   const c = st.agent.queueCall[a]!
   const q = st.agent.qOfferQueue[a]!
-  if (st.agent.active[a]! >= 0) holdCall(st, st.agent.active[a]!, a)
+  if (st.agent.active[a]! >= 0) holdToAccept(st, a)
   st.obs.offerAccepted(st.now, st.call.no[c]!, a, q)
   st.call.ringing[c]!--
   const base = st.sp
@@ -202,7 +205,7 @@ const acceptQueueOffer = (st: SimState, a: number): void => {
 
 const acceptDirectOffer = (st: SimState, a: number): void => {
   const c = st.agent.dOffer[a]!
-  if (st.agent.active[a]! >= 0) holdCall(st, st.agent.active[a]!, a)
+  if (st.agent.active[a]! >= 0) holdToAccept(st, a)
   st.obs.offerAccepted(st.now, st.call.no[c]!, a, -1)
   st.agent.dOffer[a] = -1
   st.call.ringing[c] = 0

@@ -8,6 +8,8 @@ import type { Model } from "../Model.ts"
 export class Streams {
   readonly arrivals: ReadonlyArray<Stream>
   readonly handle: ReadonlyArray<Stream>
+  /** Customer hold times, only for sources that have one (a purpose of its own: every other draw is unchanged). */
+  readonly hold: ReadonlyArray<Stream | undefined>
   readonly patience: ReadonlyArray<Stream>
   readonly known: ReadonlyArray<Stream>
   readonly redial: ReadonlyArray<Stream>
@@ -24,6 +26,7 @@ export class Streams {
     const stream = (purpose: string) => makeStream(seed, replication, purpose)
     this.arrivals = model.sources.map((x) => stream(`arrivals:${x.id}`))
     this.handle = model.sources.map((x) => stream(`handle-time:${x.id}`))
+    this.hold = model.sources.map((x) => (x.holdTime !== undefined ? stream(`hold:${x.id}`) : undefined))
     this.patience = model.sources.map((x) => stream(`patience:${x.id}`))
     this.known = model.sources.map((x) => stream(`known:${x.id}`))
     this.redial = model.sources.map((x) => stream(`redial:${x.id}`))

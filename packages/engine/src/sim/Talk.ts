@@ -1,5 +1,8 @@
-/** A call connected to an agent: connecting, Hold & Accept (R13), and the end of a call that has no agent. */
-import { CallKind, type EndOutcome } from "../Observer.ts"
+/**
+ * A call connected to an agent: connecting, holds (Hold & Accept, R13, and customer holds), and the end of a call
+ * that has no agent.
+ */
+import { CallKind, type EndOutcome, HoldReason } from "../Observer.ts"
 import { CallState, Ev } from "./Events.ts"
 import type { SimState } from "./State.ts"
 
@@ -21,14 +24,27 @@ export const connect = (st: SimState, c: number, a: number, line: number): void 
     st.call.talkScaled[c] = 1
     const m = st.model.agents[a]!.behaviour.handleTimeMultiplier
     if (m !== 1) st.call.talk[c] = Math.round(st.call.talk[c]! * m)
+    // A customer hold comes after the first half of the (scaled) talk.
+    if (st.call.hold[c]! > 0) st.call.holdRest[c] = st.call.talk[c]! - Math.floor(st.call.talk[c]! / 2)
   }
-  st.call.talkStart[c] = st.now
-  st.call.talkEv[c] = st.at(st.now + st.call.talk[c]!, Ev.talkEnd, c)
+  talkOn(st, c)
 }
 
-/** Hold & Accept: the active call waits on hold; a held caller's patience restarts (same drawn patience). */
-export const holdCall = (st: SimState, h: number, a: number): void => {
-  st.obs.callHeld(st.now, st.call.no[h]!, a)
+/** The call talks from now: until its customer hold if one is still to come, else to its end. */
+export const talkOn = (st: SimState, c: number): void => {
+  st.call.talkStart[c] = st.now
+  st.call.talkEv[c] =
+    st.call.hold[c]! > 0
+      ? st.at(st.now + st.call.talk[c]! - st.call.holdRest[c]!, Ev.holdStart, c)
+      : st.at(st.now + st.call.talk[c]!, Ev.talkEnd, c)
+}
+
+/**
+ * The active call waits on hold (Hold & Accept, or a customer hold of `duration` ms); a held caller's patience
+ * restarts (same drawn patience, R15).
+ */
+export const holdCall = (st: SimState, h: number, a: number, reason: HoldReason, duration: number): void => {
+  st.obs.callHeld(st.now, st.call.no[h]!, a, reason, duration)
   st.cancel(st.call.talkEv[h]!)
   st.call.talkEv[h] = -1
   const talked = st.now - st.call.talkStart[h]!
@@ -40,4 +56,9 @@ export const holdCall = (st: SimState, h: number, a: number): void => {
   st.agent.active[a] = -1
   const p = st.call.patience[h]!
   if (p !== Number.POSITIVE_INFINITY) st.call.patEv[h] = st.at(st.now + p, Ev.patience, h)
+}
+
+/** Hold & Accept (R13): the agent's active call waits while they take another. */
+export const holdToAccept = (st: SimState, a: number): void => {
+  holdCall(st, st.agent.active[a]!, a, HoldReason.accept, -1)
 }

@@ -15,6 +15,7 @@ import {
   CallKind,
   CancelReason,
   EndOutcome,
+  HoldReason,
   RolloverReason,
   StatusCause,
   StepKind
@@ -88,8 +89,8 @@ export class Drive {
     return this
   }
 
-  arrive(s: number, call: number, kind: "queue" | "direct" | "internal" | "outbound") {
-    this.checker.callArrived(this.t(s), call, CallKind[kind], -1, true, -1, -1)
+  arrive(s: number, call: number, kind: "queue" | "direct" | "internal" | "outbound", source = -1) {
+    this.checker.callArrived(this.t(s), call, CallKind[kind], -1, true, source, -1)
     return this
   }
 
@@ -146,8 +147,10 @@ export class Drive {
     return this
   }
 
-  hold(s: number, call: number, agent: string) {
-    this.checker.callHeld(this.t(s), call, this.agent(agent))
+  /** Hold & Accept, or a customer hold of `customerS` seconds. */
+  hold(s: number, call: number, agent: string, customerS?: number) {
+    if (customerS === undefined) this.checker.callHeld(this.t(s), call, this.agent(agent), HoldReason.accept, -1)
+    else this.checker.callHeld(this.t(s), call, this.agent(agent), HoldReason.customer, customerS * 1000)
     return this
   }
 

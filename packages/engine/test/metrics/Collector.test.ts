@@ -7,6 +7,7 @@ import {
   CallKind,
   CancelReason,
   EndOutcome,
+  HoldReason,
   RolloverReason,
   StatusCause,
   StepKind
@@ -67,7 +68,7 @@ const workedDay = () => {
   m.callArrived(at(1_910_000), 5, CallKind.direct, -1, true, 1, -1)
   m.callRouted(at(1_910_000), 5, StepKind.directLine, 1)
   m.offerStarted(at(1_910_000), 5, 1, -1)
-  m.callHeld(at(1_912_000), 4, 1)
+  m.callHeld(at(1_912_000), 4, 1, HoldReason.accept, -1)
   m.offerAccepted(at(1_912_000), 5, 1, -1)
   m.callEnded(at(1_942_000), 5, 1, EndOutcome.handled)
   m.callResumed(at(1_942_000), 4, 1)
@@ -191,6 +192,26 @@ describe("MetricsCollector", () => {
     expect(r.groups).toHaveLength(1)
     expect(r.groups[0]!).toMatchObject({ id: "team", agents: 2 })
     expect(r.groups[0]!.counts.busyMs).toBe(130_000)
+  })
+
+  it("counts a customer hold in hold and handle time, not in Hold & Accept holds", () => {
+    const m = new MetricsCollector(fakeModel())
+    m.agentStatusChanged(at(0), 0, AgentStatus.available, StatusCause.shift, -1)
+    // Call 0: answered at +2 s, 20 s of talk, 40 s on customer hold, 20 s of talk, 10 s wrap-up.
+    m.callArrived(at(1000), 0, CallKind.queue, 0, true, 0, -1)
+    m.callRouted(at(1000), 0, StepKind.queue, 0)
+    m.callQueued(at(1000), 0, 0)
+    m.offerStarted(at(1000), 0, 0, 0)
+    m.offerAccepted(at(3000), 0, 0, 0)
+    m.callHeld(at(23_000), 0, 0, HoldReason.customer, 40_000)
+    m.callResumed(at(63_000), 0, 0)
+    m.callEnded(at(83_000), 0, 0, EndOutcome.handled)
+    m.wrapUpStarted(at(83_000), 0, 0, 0, 10_000)
+    m.wrapUpEnded(at(93_000), 0)
+    m.simulationEnded(at(2_000_000))
+    const r = m.result(0)
+    expect(r.total.counts).toMatchObject({ handled: 1, holds: 0, talkMs: 40_000, holdMs: 40_000, wrapUpMs: 10_000 })
+    expect(r.agents[0]!.counts).toMatchObject({ holds: 0, busyMs: 90_000, workMs: 90_000, holdMs: 40_000 })
   })
 
   it("keeps histograms of answered waits and abandon times", () => {

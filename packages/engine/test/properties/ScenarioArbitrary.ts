@@ -1,6 +1,6 @@
 /**
  * Random scenarios for property tests, valid by construction: 1–12 agents, 1–4 queues with random policies,
- * workflows with rollover chains and business hours, shifts and breaks, constant or per-interval arrivals, traffic of all three types with patience and redials,
+ * workflows with rollover chains and business hours, shifts and breaks, constant or per-interval arrivals, traffic of all three types with patience, redials and customer holds,
  * outbound and internal activity, random behaviour, scripted calls and actions, and random settings.
  * Days are short (1–2 hours) and volumes low, so a case runs in milliseconds.
  *
@@ -226,6 +226,7 @@ export const scenarioArbitrary = fc
                 }
               ),
               handleTime: positiveDuration(20, 300),
+              holdTime: fc.option(positiveDuration(5, 120), { nil: undefined }),
               patience: fc.option(positiveDuration(10, 300), { nil: undefined }),
               redial: fc.option(
                 fc.record({
@@ -248,6 +249,7 @@ export const scenarioArbitrary = fc
             at: fc.integer({ min: 0, max: day - 1 }),
             talk: fc.integer({ min: 5, max: 300 }),
             patience: fc.option(fc.integer({ min: 5, max: 200 }), { nil: undefined }),
+            hold: fc.option(fc.integer({ min: 1, max: 100 }), { nil: undefined }),
             pick: fc.nat(),
             pick2: fc.nat()
           }),
@@ -287,6 +289,7 @@ export const scenarioArbitrary = fc
           trackingNumber: numbers[i]!,
           arrivals: t.perInterval === undefined ? { ratePerHour: t.rate } : { perInterval: t.perInterval },
           handleTime: t.handleTime,
+          ...(t.holdTime === undefined ? {} : { holdTime: t.holdTime }),
           ...(t.patience === undefined ? {} : { patience: t.patience }),
           ...(t.redial === undefined ? {} : { redial: t.redial }),
           priority: t.priority,
@@ -298,6 +301,7 @@ export const scenarioArbitrary = fc
             agent: singles[0]!,
             arrivals: { ratePerHour: r.directRate },
             handleTime: { type: "exponential", mean: 90 },
+            holdTime: { type: "uniform", min: 10, max: 60 },
             patience: { type: "exponential", mean: 60 }
           })
         }
@@ -310,13 +314,16 @@ export const scenarioArbitrary = fc
         const calls = r.scriptCalls.flatMap((c, i): Array<Record<string, unknown>> => {
           const common = { id: `s${i + 1}`, at: clock(OPEN + c.at), talk: c.talk }
           const patience = c.patience === undefined ? {} : { patience: c.patience }
+          const hold = c.hold === undefined ? {} : { hold: c.hold }
           switch (c.type) {
             case "queue":
-              return [{ ...common, ...patience, type: "queue", trackingNumber: numbers[c.pick % numbers.length]! }]
+              return [
+                { ...common, ...patience, ...hold, type: "queue", trackingNumber: numbers[c.pick % numbers.length]! }
+              ]
             case "direct":
               return singles.length === 0
                 ? []
-                : [{ ...common, ...patience, type: "direct", agent: singles[c.pick % singles.length]! }]
+                : [{ ...common, ...patience, ...hold, type: "direct", agent: singles[c.pick % singles.length]! }]
             case "internal": {
               if (agentIds.length < 2) return []
               const from = agentIds[c.pick % agentIds.length]!
