@@ -9,11 +9,11 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { pathToFileURL } from "node:url"
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
-import { type BrowserContext, chromium, type Page } from "playwright-core"
-import { hangGuardMs } from "../../../test-support/HangGuard.ts"
+import type { BrowserContext, Page } from "playwright-core"
 import { renderComparePage } from "../src/compare/ComparePage.ts"
 import { ganttLimit } from "../src/draw/AgentTimeline.ts"
 import { renderReport } from "../src/Html.ts"
+import { launchChromium } from "./Chromium.ts"
 import { makeComparison } from "./fixtures/Compare.ts"
 import { hostileText, makeReport } from "./fixtures/Report.ts"
 
@@ -86,18 +86,9 @@ beforeAll(async () => {
   writeFileSync(files.compare, renderComparePage(makeComparison(hostileText)))
   // A fresh profile folder (Chromium's --user-data-dir) for this run only.
   try {
-    context = await chromium.launchPersistentContext(join(dir, "profile"), {
-      executablePath,
-      headless: true,
-      args: flags,
-      viewport: { width: 1280, height: 900 },
-      offline: true,
-      // Playwright's own 30 s limits are timed assertions on a busy machine: wait for the work, up to a hang guard.
-      timeout: hangGuardMs
-    })
-    context.setDefaultTimeout(hangGuardMs)
+    context = await launchChromium(executablePath, join(dir, "profile"), flags)
   } catch (cause) {
-    startError = new Error(`Chromium at ${executablePath} did not start: ${String(cause)}`)
+    startError = cause as Error
   }
 })
 

@@ -8,9 +8,9 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { pathToFileURL } from "node:url"
 import { afterAll, assert, beforeAll, describe, it } from "@effect/vitest"
-import { type BrowserContext, chromium } from "playwright-core"
-import { hangGuardMs } from "../../../test-support/HangGuard.ts"
+import type { BrowserContext } from "playwright-core"
 import { renderStaffPage, type StaffPageData } from "../src/staff/StaffPage.ts"
+import { launchChromium } from "./Chromium.ts"
 
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium"
 const hostile = `<img src=x onerror="alert(1)">"'&`
@@ -60,17 +60,9 @@ beforeAll(async () => {
   }
   dir = mkdtempSync(join(tmpdir(), "ccsim-staff-browser-"))
   try {
-    context = await chromium.launchPersistentContext(join(dir, "profile"), {
-      executablePath,
-      headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-      viewport: { width: 1280, height: 900 },
-      offline: true,
-      timeout: hangGuardMs
-    })
-    context.setDefaultTimeout(hangGuardMs)
+    context = await launchChromium(executablePath, join(dir, "profile"))
   } catch (cause) {
-    startError = new Error(`Chromium at ${executablePath} did not start: ${String(cause)}`)
+    startError = cause as Error
   }
 })
 
