@@ -92,8 +92,12 @@ const startBreak = (st: SimState, a: number): void => {
 
 /** Applies a deferred sign-out or break once the agent is free. */
 export const applyPending = (st: SimState, a: number): void => {
+  if (st.agent.pending[a] !== Pending.none) applyPendingNow(st, a)
+}
+
+const applyPendingNow = (st: SimState, a: number): void => {
   const p = st.agent.pending[a]!
-  if (p === Pending.none || isBusy(st, a)) return
+  if (isBusy(st, a)) return
   st.agent.pending[a] = Pending.none
   if (p === Pending.signOut) signOut(st, a, st.agent.pendingCause[a]!)
   else startBreak(st, a)

@@ -29,8 +29,13 @@ import { Work } from "./WorkList.ts"
  * still running (then it resumes when the hold ends).
  */
 const resumeHeld = (st: SimState, a: number): void => {
+  // Few agents hold calls: the check stays small enough to inline, the resumption stays out of line.
+  if (st.agent.heldTop[a]! >= 0) resumeTopHeld(st, a)
+}
+
+const resumeTopHeld = (st: SimState, a: number): void => {
   const h = st.agent.heldTop[a]!
-  if (h < 0 || st.call.holdEv[h]! >= 0) return
+  if (st.call.holdEv[h]! >= 0) return
   st.agent.heldTop[a] = st.call.heldNext[h]!
   st.call.heldNext[h] = -1
   st.cancel(st.call.patEv[h]!)
@@ -211,7 +216,7 @@ const workflowCallKind = (st: SimState, w: number): number => {
 const sourceCall = (st: SimState, s: number, redialOf: number, attempt: number, redial: boolean): void => {
   const src = st.model.sources[s]!
   const no = st.nextCallNo++
-  const kind = src.kind === CallKind.queue ? workflowCallKind(st, src.workflow) : src.kind
+  const kind = st.source.mayStartDirect[s] === 1 ? workflowCallKind(st, src.workflow) : src.kind
   const c = st.call.alloc(no, kind, st.now)
   st.call.source[c] = s
   st.call.attempt[c] = attempt

@@ -16,7 +16,6 @@ export const REASON_SIGNING_OUT = 2
 
 const blockedByNonQueueCall = (st: SimState, a: number): boolean => {
   const mask = st.rules.blockMask
-  if (mask === 0) return false
   const active = st.agent.active[a]!
   if (active >= 0 && (mask & (1 << st.call.line[active]!)) !== 0) return true
   for (let h = st.agent.heldTop[a]!; h >= 0; h = st.call.heldNext[h]!)
@@ -33,7 +32,7 @@ export const isEligible = (st: SimState, a: number): boolean =>
   st.agent.queueCall[a]! < 0 &&
   st.agent.wrap[a] === 0 &&
   st.agent.pending[a] === Pending.none &&
-  !blockedByNonQueueCall(st, a)
+  (st.rules.blockMask === 0 || !blockedByNonQueueCall(st, a))
 
 const keyFor = (st: SimState, q: number, a: number): number => {
   switch (st.queue.strategy[q]) {
@@ -55,24 +54,33 @@ const keyFor = (st: SimState, q: number, a: number): number => {
 export const refreshAgent = (st: SimState, a: number): void => {
   if (isEligible(st, a)) {
     if (st.agent.eligible[a] === 0) st.work.post(Work.serve, a)
-  } else if (st.agent.eligible[a] === 1) {
-    st.agent.eligible[a] = 0
-    for (let k = st.agent.memberStart[a]!, end = st.agent.memberStart[a + 1]!; k < end; k++) {
-      st.queue.sets[st.agent.memberQueue[k]!]!.remove(st.agent.memberPos[k]!)
-    }
+  } else if (st.agent.eligible[a] === 1) leaveSets(st, a)
+}
+
+const leaveSets = (st: SimState, a: number): void => {
+  st.agent.eligible[a] = 0
+  for (let k = st.agent.memberStart[a]!, end = st.agent.memberStart[a + 1]!; k < end; k++) {
+    st.queue.sets[st.agent.memberQueue[k]!]!.remove(st.agent.memberPos[k]!)
   }
 }
 
-/** Matching pass: a posted agent, if still eligible and not yet in, joins the member sets of their queues. */
-export const joinSets = (st: SimState, a: number): boolean => {
+/**
+ * Matching pass: a posted agent, if still eligible and not yet marked, becomes eligible (false otherwise). They
+ * join the member sets with {@link joinSets} unless they take a call at once.
+ */
+export const becomeEligible = (st: SimState, a: number): boolean => {
   if (st.agent.eligible[a] === 1 || !isEligible(st, a)) return false
   st.agent.eligible[a] = 1
   if (st.rules.idleSince === IdleSince.becameAvailable) st.agent.idleSince[a] = st.now
+  return true
+}
+
+/** An eligible agent joins the member sets of their queues. */
+export const joinSets = (st: SimState, a: number): void => {
   for (let k = st.agent.memberStart[a]!, end = st.agent.memberStart[a + 1]!; k < end; k++) {
     const q = st.agent.memberQueue[k]!
     st.queue.sets[q]!.add(st.agent.memberPos[k]!, keyFor(st, q, a))
   }
-  return true
 }
 
 /** The idle clock moved while the agent is eligible (idle since the last call of any kind). */

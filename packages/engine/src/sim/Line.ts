@@ -57,8 +57,12 @@ export const leaveQueue = (st: SimState, c: number): void => {
  * entered the queue keep simultaneous events in exactly the order they would have had.
  */
 export const armQueueTimers = (st: SimState, c: number, until: number): void => {
+  // Most calls have no queue timers: this check stays small enough to inline everywhere, the rest stays out.
+  if (st.call.timers[c] !== 0) armTimers(st, c, until)
+}
+
+const armTimers = (st: SimState, c: number, until: number): void => {
   const timers = st.call.timers[c]!
-  if (timers === 0) return
   const q = st.call.queue[c]!
   const queue = st.model.queues[q]!
   const enter = st.call.enter[c]!

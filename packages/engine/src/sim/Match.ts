@@ -4,7 +4,7 @@
  * and when a call joins a queue or a re-offer timer fires.
  */
 
-import { joinSets } from "./Eligibility.ts"
+import { becomeEligible, joinSets } from "./Eligibility.ts"
 import { CallState, Ev } from "./Events.ts"
 import { ringAll, startQueueOffer } from "./Offers.ts"
 import { Reoffer, Strategy } from "./Rules.ts"
@@ -219,11 +219,16 @@ const firstOfferable = (st: SimState, a: number, q: number, m: number): number =
   return -1
 }
 
+// Where oldestOfferable found its call (module state, so that nothing is allocated per event).
+let foundQueue = -1
+let foundMember = -1
+
 /**
- * An agent just became eligible: take the oldest offerable call of their highest-priority queue (membership
- * priority, then queue priority; among queues of equal priority, the call that entered its queue first).
+ * The call an agent who just became eligible takes: the oldest offerable call of their highest-priority queue
+ * (membership priority, then queue priority; among queues of equal priority, the call that entered its queue
+ * first), or −1; its queue and member position in `foundQueue`, `foundMember`.
  */
-const tryServeAgent = (st: SimState, a: number): void => {
+const oldestOfferable = (st: SimState, a: number): number => {
   let best = -1
   let bestQ = -1
   let bestM = -1
@@ -242,12 +247,23 @@ const tryServeAgent = (st: SimState, a: number): void => {
       qp = st.agent.memberQueuePriority[k]!
     }
   }
-  if (best < 0) return
-  if (st.queue.strategy[bestQ] === Strategy.ringAll) ringAll(st, best, bestQ, collectRingAll(st, best, bestQ))
-  else startQueueOffer(st, best, a, bestQ, bestM)
+  foundQueue = bestQ
+  foundMember = bestM
+  return best
 }
 
-/** A posted agent who is still eligible joins the member sets and takes the oldest offerable waiting call. */
+/**
+ * A posted agent who is still eligible takes the oldest offerable waiting call, or joins the member sets to wait
+ * for one. One who takes a call at once never joins them (they would leave again as the offer starts, which
+ * changes nothing), unless the call rings all members: then they ring with the others, found in the sets.
+ */
 export const serveAgent = (st: SimState, a: number): void => {
-  if (joinSets(st, a)) tryServeAgent(st, a)
+  if (!becomeEligible(st, a)) return
+  const c = oldestOfferable(st, a)
+  if (c >= 0 && st.queue.strategy[foundQueue] !== Strategy.ringAll) {
+    startQueueOffer(st, c, a, foundQueue, foundMember)
+    return
+  }
+  joinSets(st, a)
+  if (c >= 0) ringAll(st, c, foundQueue, collectRingAll(st, c, foundQueue))
 }

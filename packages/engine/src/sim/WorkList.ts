@@ -31,15 +31,17 @@ export class WorkList {
   y = new Int32Array(64)
 
   post(kind: Work, x: number, y = 0): void {
-    if (this.tail === this.kind.length) {
-      const n = this.kind.length * 2
-      this.kind = growI32(this.kind, n)
-      this.x = growI32(this.x, n)
-      this.y = growI32(this.y, n)
-    }
+    if (this.tail === this.kind.length) this.grow()
     this.kind[this.tail] = kind
     this.x[this.tail] = x
     this.y[this.tail] = y
     this.tail++
+  }
+
+  private grow(): void {
+    const n = this.kind.length * 2
+    this.kind = growI32(this.kind, n)
+    this.x = growI32(this.x, n)
+    this.y = growI32(this.y, n)
   }
 }
