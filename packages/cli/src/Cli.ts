@@ -75,7 +75,9 @@ const set = Flag.String("set").pipe(
 )
 
 const workers = Flag.Int("workers").pipe(
-  Flag.withDescription("Worker threads for replications; 1 runs in-process (default: number of cores)"),
+  Flag.withDescription(
+    "Replications run at a time: this process and N − 1 worker threads; 1 runs in-process (default: number of cores)"
+  ),
   Flag.withDefault(os.availableParallelism())
 )
 

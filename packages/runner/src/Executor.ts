@@ -1,18 +1,20 @@
 /**
- * Where replications run: in this thread, or on a pool of worker threads (effect/workers on
- * @effect/platform-node). A job is (variant, replication, options); a batch of jobs comes back in job order
- * whatever thread ran each, so everything computed from it is byte-identical for any number of threads.
+ * Where replications run: in this thread, or N at a time in this thread and a pool of N − 1 worker threads
+ * (effect/workers on @effect/platform-node). A job is (variant, replication, options); a batch of jobs comes back
+ * in job order whatever thread ran each, so everything computed from it is byte-identical for any number of
+ * threads.
  *
  * The pool lives as long as the layer: its threads start all at once on the first batch that wants them and
  * serve every later batch and variant (a sweep's points, a comparison's two sides, a staffing search's
- * candidates), each thread compiling a variant once. Jobs are handed out one at a time from the batch, so fast
- * and slow replications balance out. When a batch fails or is interrupted the threads are terminated at once (no
- * stale replication keeps writing) and the next batch starts fresh ones.
+ * candidates), each thread compiling a variant once. Jobs are handed out one at a time from the batch, to the
+ * threads and to this thread alike, so fast and slow replications balance out. When a batch fails or is
+ * interrupted the threads are terminated at once (no stale replication keeps writing), this thread's replication
+ * is abandoned, and the next batch starts fresh threads.
  */
 import { Worker as NodeThread } from "node:worker_threads"
 import type { Model } from "@ccsim/engine"
 import { compile, EngineError, type Steps } from "@ccsim/engine"
-import { Cause, Context, Deferred, Effect, Exit, Layer, Scope, Semaphore } from "effect"
+import { Cause, Context, Deferred, Effect, Exit, Fiber, Layer, Scope, Semaphore } from "effect"
 import type { ReplicationOptions, ReplicationOutput } from "./Replication.ts"
 import { replicationOutputSteps, samplerFor } from "./Replication.ts"
 import { RunFailed, UnrunnableScenario } from "./RunnerError.ts"
@@ -99,27 +101,30 @@ const makeModels = () => {
   }
 }
 
+/** Runs one job in this thread. */
+const runJob = (
+  modelOf: ReturnType<typeof makeModels>,
+  job: Job
+): Effect.Effect<ReplicationOutput, RunFailed | UnrunnableScenario> =>
+  Effect.gen(function* () {
+    const model = yield* modelOf(job.variant, job.variant.scenario.name).pipe(
+      Effect.mapError((e) => replicationFailed(job, e.message, e))
+    )
+    const sampler = yield* Effect.tryPromise({
+      try: () => samplerFor(model, job.replication, job.options),
+      catch: (error) => replicationFailed(job, messageOf(error), error)
+    })
+    return yield* driveSteps(replicationOutputSteps(model, job.replication, job.options, sampler), (error) =>
+      replicationFailed(job, messageOf(error), error)
+    )
+  })
+
 const runInProcess = (
   modelOf: ReturnType<typeof makeModels>,
   jobs: ReadonlyArray<Job>,
   onDone: NonNullable<BatchOptions["onDone"]>
 ): Effect.Effect<Array<ReplicationOutput>, RunFailed | UnrunnableScenario> =>
-  Effect.forEach(jobs, (job) =>
-    Effect.gen(function* () {
-      const model = yield* modelOf(job.variant, job.variant.scenario.name).pipe(
-        Effect.mapError((e) => replicationFailed(job, e.message, e))
-      )
-      const sampler = yield* Effect.tryPromise({
-        try: () => samplerFor(model, job.replication, job.options),
-        catch: (error) => replicationFailed(job, messageOf(error), error)
-      })
-      const output = yield* driveSteps(replicationOutputSteps(model, job.replication, job.options, sampler), (error) =>
-        replicationFailed(job, messageOf(error), error)
-      )
-      yield* onDone(output, job)
-      return output
-    })
-  )
+  Effect.forEach(jobs, (job) => runJob(modelOf, job).pipe(Effect.tap((output) => onDone(output, job))))
 
 interface Member {
   readonly send: (request: WorkerRequest) => Effect.Effect<void, unknown>
@@ -149,9 +154,15 @@ const describeWorkerFailure = (cause: Cause.Cause<unknown>): RunFailed => {
   return new RunFailed({ message: `a worker thread failed: ${messageOf(error)}`, cause: error })
 }
 
-/** A pool of `threads` worker threads, started on first use; its scope is the caller's (the layer's). */
-const makeThreadPool = (threads: number) =>
+/**
+ * `workers` replications at a time: this thread and `workers − 1` worker threads, started on first use, all
+ * taking jobs from the same batch. This thread works too because with N workers on N cores a thread of its own
+ * would leave it idle while costing one more thread's start-up (loading and compiling the engine again).
+ * The pool's scope is the caller's (the layer's).
+ */
+const makeThreadPool = (workers: number, modelOf: ReturnType<typeof makeModels>) =>
   Effect.gen(function* () {
+    const threads = workers - 1
     let pool: Pool | undefined
     let current: Batch | undefined
     let batches = 0
@@ -183,29 +194,53 @@ const makeThreadPool = (threads: number) =>
         })
       })
 
+    /** Job `index` of the batch finished; the batch succeeds with its last job. */
+    const complete = (batch: Batch, index: number, output: ReplicationOutput) =>
+      Effect.gen(function* () {
+        batch.outputs[index] = output
+        yield* batch.onDone(output, batch.jobs[index]!)
+        batch.remaining--
+        if (batch.remaining === 0) {
+          batch.done = true
+          yield* Deferred.succeed(batch.finished, undefined)
+        }
+      })
+
+    const fail = (batch: Batch, error: RunFailed | UnrunnableScenario) =>
+      Effect.suspend(() => {
+        if (batch.done) return Effect.void
+        batch.done = true
+        return Deferred.fail(batch.finished, error)
+      })
+
     const onReply = (member: Member, reply: WorkerReply) =>
       Effect.gen(function* () {
         member.busy = false
         const batch = current
         if (batch !== undefined && !batch.done && reply.batch === batch.id) {
           if (reply._tag === "failed") {
-            batch.done = true
             const cause = new Error(reply.message)
             if (reply.stack !== undefined) cause.stack = reply.stack
             const job = batch.jobs[reply.job]!
-            yield* Deferred.fail(batch.finished, replicationFailed(job, reply.message, cause, reply.reason))
+            yield* fail(batch, replicationFailed(job, reply.message, cause, reply.reason))
             return
           }
-          batch.outputs[reply.job] = reply.output
-          yield* batch.onDone(reply.output, batch.jobs[reply.job]!)
-          batch.remaining--
-          if (batch.remaining === 0) {
-            batch.done = true
-            yield* Deferred.succeed(batch.finished, undefined)
-            return
-          }
+          yield* complete(batch, reply.job, reply.output)
+          if (batch.done) return
         }
         yield* dispatch(member)
+      })
+
+    /** This thread's share: the batch's next job while there is one (yielding between slices, see driveSteps). */
+    const runHere = (batch: Batch): Effect.Effect<void> =>
+      Effect.suspend(() => {
+        if (batch.done || batch.next >= batch.jobs.length) return Effect.void
+        const index = batch.next++
+        return runJob(modelOf, batch.jobs[index]!).pipe(
+          Effect.flatMap((output) => complete(batch, index, output)),
+          Effect.flatMap(() => runHere(batch)),
+          Effect.catch((error) => fail(batch, error))
+        )
       })
 
     const start = Effect.gen(function* () {
@@ -267,7 +302,8 @@ const makeThreadPool = (threads: number) =>
         }
         current = batch
         for (const member of pool.members) if (!member.busy) yield* dispatch(member)
-        yield* Deferred.await(batch.finished)
+        const here = yield* Effect.forkChild(runHere(batch))
+        yield* Deferred.await(batch.finished).pipe(Effect.ensuring(Fiber.interrupt(here)))
         return batch.outputs.map((output, i) => {
           if (output === undefined) throw new Error(`replication ${jobs[i]?.replication} returned no result`)
           return output
@@ -316,14 +352,17 @@ export class Executor extends Context.Service<
     })
   })
 
-  /** `threads` worker threads (started together on the first batch that is not `inProcess`); 1 or less: none. */
+  /**
+   * `threads` replications at a time: this thread and `threads − 1` worker threads (started together on the first
+   * batch that is not `inProcess`); 1 or less: everything in this thread.
+   */
   static readonly layer = (options: { readonly threads: number }): Layer.Layer<Executor> =>
     options.threads <= 1
       ? Executor.layerInProcess
       : Layer.effect(Executor)(
           Effect.gen(function* () {
             const modelOf = makeModels()
-            const onThreads = yield* makeThreadPool(options.threads)
+            const onThreads = yield* makeThreadPool(options.threads, modelOf)
             return Executor.of({
               threads: options.threads,
               compile: modelOf,
