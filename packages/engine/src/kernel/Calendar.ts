@@ -136,33 +136,6 @@ export class Calendar {
     pos[slot] = i
   }
 
-  /**
-   * After the top left: the hole at the root moves down to a leaf along the earlier children, and the last entry
-   * (now at position `n`) goes into it and up to its place. The last entry belongs near the bottom, so this takes
-   * about half the comparisons of sifting it down from the root (Floyd's heap pop).
-   */
-  private refillTop(n: number): void {
-    const { ht, ho, heap, pos } = this
-    let i = 0
-    for (;;) {
-      let c = 2 * i + 1
-      if (c >= n) break
-      const r = c + 1
-      if (r < n) {
-        const rt = ht[r]!
-        const ct = ht[c]!
-        if (rt < ct || (rt === ct && ho[r]! < ho[c]!)) c = r
-      }
-      ht[i] = ht[c]!
-      ho[i] = ho[c]!
-      const cs = heap[c]!
-      heap[i] = cs
-      pos[cs] = i
-      i = c
-    }
-    this.up(i, ht[n]!, ho[n]!, heap[n]!)
-  }
-
   /** Number of pending events. */
   get size(): number {
     return this.n + this.laneTail - this.laneHead
@@ -288,7 +261,7 @@ export class Calendar {
       slot = this.heap[0]!
       this.t = this.ht[0]!
       const n = --this.n
-      if (n > 0) this.refillTop(n)
+      if (n > 0) this.down(0, this.ht[n]!, this.ho[n]!, this.heap[n]!)
     }
     this.kind = this.kinds[slot]!
     this.a = this.pa[slot]!
