@@ -3,12 +3,28 @@
  * random). The event loop takes events from the calendar in (time, priority class, sequence) order and hands
  * them to the rule files in `sim/`; every step is reported to the observer.
  */
-import { EngineError } from "./EngineError.ts"
-import { HookBuffer } from "./kernel/HookBuffer.ts"
+import * as engineError from "./EngineError.ts"
+import * as hookBuffer from "./kernel/HookBuffer.ts"
 import type { Model } from "./Model.ts"
-import { AgentStatus, EndOutcome, NullObserver, type Observer } from "./Observer.ts"
-import { onAction, onBreakEnd, onBreakStart, onRecover, onShiftEnd, onShiftStart } from "./sim/Agents.ts"
-import {
+import type { Observer } from "./Observer.ts"
+import * as observerModule from "./Observer.ts"
+import * as agents from "./sim/Agents.ts"
+import * as calls from "./sim/Calls.ts"
+import * as events from "./sim/Events.ts"
+import * as match from "./sim/Match.ts"
+import * as offers from "./sim/Offers.ts"
+import * as routing from "./sim/Routing.ts"
+import * as schedules from "./sim/Schedules.ts"
+import * as settleModule from "./sim/Settle.ts"
+import * as stateModule from "./sim/State.ts"
+
+// Module-local copies of the imports: V8 folds a module's own constants into the machine code but reads an
+// imported binding at every use (engine README, "Imports in hot modules").
+const { EngineError } = engineError
+const { HookBuffer } = hookBuffer
+const { AgentStatus, EndOutcome, NullObserver } = observerModule
+const { onAction, onBreakEnd, onBreakStart, onRecover, onShiftEnd, onShiftStart } = agents
+const {
   onArrival,
   onCustomerHoldEnd,
   onCustomerHoldStart,
@@ -20,14 +36,15 @@ import {
   onTalkEnd,
   onWrapEnd,
   scheduleArrival
-} from "./sim/Calls.ts"
-import { CallState, Ev } from "./sim/Events.ts"
-import { onRetry, onTier } from "./sim/Match.ts"
-import { onAnswer, onRingTimeout } from "./sim/Offers.ts"
-import { onMaxWait } from "./sim/Routing.ts"
-import { planSchedules, scheduleNext } from "./sim/Schedules.ts"
-import { settle } from "./sim/Settle.ts"
-import { SimState } from "./sim/State.ts"
+} = calls
+const { CallState, Ev } = events
+const { onRetry, onTier } = match
+const { onAnswer, onRingTimeout } = offers
+const { onMaxWait } = routing
+const { planSchedules, scheduleNext } = schedules
+const { settle } = settleModule
+const { SimState } = stateModule
+type SimState = stateModule.SimState
 
 /** A terminating run that cannot empty (calls waiting for agents who never come) stops this long after closing. */
 export const GUARD_AFTER_CLOSE_MS = 24 * 3_600_000

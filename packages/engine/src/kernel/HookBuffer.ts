@@ -9,8 +9,13 @@
  * arguments, and a replay loop with one call site per hook, as a hand-written class would have (a generic
  * `target[name](...)` would be one megamorphic site for every hook, which costs more than the batching saves).
  */
-import { HOOKS, type Hook, hookClass, MAX_PARAMS } from "../Hooks.ts"
+import type { Hook } from "../Hooks.ts"
+import * as hooks from "../Hooks.ts"
 import type { Observer } from "../Observer.ts"
+
+// Module-local copies of the imports: V8 folds a module's own constants into the machine code but reads an
+// imported binding at every use (engine README, "Imports in hot modules").
+const { HOOKS, hookClass, MAX_PARAMS } = hooks
 
 /** Numbers per recorded hook: its code, the time and up to `MAX_PARAMS` arguments. */
 const STRIDE = 2 + MAX_PARAMS

@@ -6,36 +6,44 @@
  */
 import type { ServiceLevelDefinition } from "@ccsim/scenario"
 import type { Model } from "../Model.ts"
-import {
-  type AbandonStage,
-  type AgentStatus,
-  type CallKind,
-  CallKindNames,
-  type CancelReason,
-  StatusCause as Cause,
-  EndOutcome,
-  HoldReason,
-  CallKind as Kind,
-  type Observer,
-  type RolloverReason,
-  type StatusCause,
-  StepKind as Step,
-  type StepKind
+import type {
+  AbandonStage,
+  AgentStatus,
+  CallKind,
+  CancelReason,
+  Observer,
+  RolloverReason,
+  StatusCause,
+  StepKind
 } from "../Observer.ts"
-import { bucketOf } from "../stats/Histogram.ts"
-import { AGENT_LEVELS, AgentLedger, L_BUSY, L_IDLE, L_SIGNED_IN, L_WORK } from "./AgentLedger.ts"
-import { CallSlots } from "./CallSlots.ts"
-import { AgentCounter as AC, AGENT_COUNTER_COUNT, CallCounter as CC } from "./Counters.ts"
-import { IntervalClock, Levels } from "./Levels.ts"
-import {
-  type CallScopeResult,
-  type IntervalLevels,
-  RESULTS_VERSION,
-  type ReplicationResult,
-  scenarioServiceLevelDefinition
-} from "./Result.ts"
-import { ScopeCounters } from "./ScopeCounters.ts"
-import { groupTotals, intervalDurations, scheduledTime } from "./Window.ts"
+import * as observer from "../Observer.ts"
+import * as histogram from "../stats/Histogram.ts"
+import * as agentLedger from "./AgentLedger.ts"
+import * as callSlots from "./CallSlots.ts"
+import * as countersModule from "./Counters.ts"
+import * as levels from "./Levels.ts"
+import type { CallScopeResult, IntervalLevels, ReplicationResult } from "./Result.ts"
+import * as result from "./Result.ts"
+import * as scopeCounters from "./ScopeCounters.ts"
+import * as window from "./Window.ts"
+
+// Module-local copies of the imports: V8 folds a module's own constants into the machine code but reads an
+// imported binding at every use (engine README, "Imports in hot modules").
+const { CallKindNames, StatusCause: Cause, EndOutcome, HoldReason, CallKind: Kind, StepKind: Step } = observer
+const { bucketOf } = histogram
+const { AGENT_LEVELS, AgentLedger, L_BUSY, L_IDLE, L_SIGNED_IN, L_WORK } = agentLedger
+const { CallSlots } = callSlots
+const { AgentCounter: AC, AGENT_COUNTER_COUNT, CallCounter: CC } = countersModule
+const { IntervalClock, Levels } = levels
+const { RESULTS_VERSION, scenarioServiceLevelDefinition } = result
+const { ScopeCounters } = scopeCounters
+const { groupTotals, intervalDurations, scheduledTime } = window
+type IntervalClock = levels.IntervalClock
+type ScopeCounters = scopeCounters.ScopeCounters
+type Levels = levels.Levels
+type AgentLedger = agentLedger.AgentLedger
+type HoldReason = observer.HoldReason
+type EndOutcome = observer.EndOutcome
 
 /** Options of a collector. */
 export interface CollectorOptions {

@@ -4,14 +4,24 @@
  * any split of replications over threads or machines, merged or summarised together, gives byte-identical output.
  * Running many of them (threads, precision, sweeps) is `@ccsim/runner`'s job.
  */
-import { ConformanceChecker } from "../checker/Checker.ts"
-import { fanOut } from "../FanOut.ts"
+import * as checkerModule from "../checker/Checker.ts"
+import * as fanOutModule from "../FanOut.ts"
 import type { Model } from "../Model.ts"
 import type { Observer } from "../Observer.ts"
-import { type RunStats, replicationSteps, runSteps, type Steps } from "../Simulation.ts"
-import { MetricsCollector } from "./Collector.ts"
+import type { RunStats, Steps } from "../Simulation.ts"
+import * as simulation from "../Simulation.ts"
+import * as collectorModule from "./Collector.ts"
 import type { ReplicationResult } from "./Result.ts"
-import { type WarmUp, warmUpSteps } from "./WarmUp.ts"
+import type { WarmUp } from "./WarmUp.ts"
+import * as warmUpModule from "./WarmUp.ts"
+
+// Module-local copies of the imports: V8 folds a module's own constants into the machine code but reads an
+// imported binding at every use (engine README, "Imports in hot modules").
+const { ConformanceChecker } = checkerModule
+const { fanOut } = fanOutModule
+const { replicationSteps, runSteps } = simulation
+const { MetricsCollector } = collectorModule
+const { warmUpSteps } = warmUpModule
 
 /** An observer that checks the run and reports its violations (the engine's ConformanceChecker). */
 export interface CheckingObserver extends Observer {

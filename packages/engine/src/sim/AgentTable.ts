@@ -3,8 +3,13 @@
  * agent's memberships sorted for matching — typed arrays indexed by agent.
  */
 import type { Model } from "../Model.ts"
-import { AgentStatus } from "../Observer.ts"
-import { NO_EVENT, Pending } from "./Events.ts"
+import * as observer from "../Observer.ts"
+import * as events from "./Events.ts"
+
+// Module-local copies of the imports: V8 folds a module's own constants into the machine code but reads an
+// imported binding at every use (engine README, "Imports in hot modules").
+const { AgentStatus } = observer
+const { NO_EVENT, Pending } = events
 
 const i32 = (n: number, fill: number): Int32Array<ArrayBuffer> => new Int32Array(n).fill(fill)
 

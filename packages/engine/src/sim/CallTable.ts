@@ -3,8 +3,13 @@
  * the table grows); each call also has a unique call number (`no`, what observers see). Also the pool of
  * tried-agent lists (which agents failed an offer of the call in this ring cycle, and when).
  */
-import { CallState, NO_EVENT, StepList } from "./Events.ts"
-import { growF64, growI32, growU8 } from "./Grow.ts"
+import * as events from "./Events.ts"
+import * as grow from "./Grow.ts"
+
+// Module-local copies of the imports: V8 folds a module's own constants into the machine code but reads an
+// imported binding at every use (engine README, "Imports in hot modules").
+const { CallState, NO_EVENT, StepList } = events
+const { growF64, growI32, growU8 } = grow
 
 export class CallTable {
   cap = 0

@@ -4,11 +4,18 @@
  * and when a call joins a queue or a re-offer timer fires.
  */
 
-import { becomeEligible, joinSets } from "./Eligibility.ts"
-import { CallState, Ev } from "./Events.ts"
-import { ringAll, startQueueOffer } from "./Offers.ts"
-import { Reoffer, Strategy } from "./Rules.ts"
+import * as eligibility from "./Eligibility.ts"
+import * as events from "./Events.ts"
+import * as offers from "./Offers.ts"
+import * as rules from "./Rules.ts"
 import type { SimState } from "./State.ts"
+
+// Module-local copies of the imports: V8 folds a module's own constants into the machine code but reads an
+// imported binding at every use (engine README, "Imports in hot modules").
+const { becomeEligible, joinSets } = eligibility
+const { CallState, Ev } = events
+const { ringAll, startQueueOffer } = offers
+const { Reoffer, Strategy } = rules
 
 /** The highest tier open to this caller: tier n opens after (n − 1) × tierWait in the queue. */
 const allowedTier = (st: SimState, c: number, q: number): number => {

@@ -1,7 +1,12 @@
 /** Queues: the line of waiting calls (a linked list through the call table), counts, and the eligible members. */
 import type { Model } from "../Model.ts"
-import { MemberSet } from "./MemberSet.ts"
+import * as memberSet from "./MemberSet.ts"
 import type { StrategyCode } from "./Rules.ts"
+
+// Module-local copies of the imports: V8 folds a module's own constants into the machine code but reads an
+// imported binding at every use (engine README, "Imports in hot modules").
+const { MemberSet } = memberSet
+type MemberSet = memberSet.MemberSet
 
 export class QueueTable {
   readonly head: Int32Array

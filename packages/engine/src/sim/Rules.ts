@@ -4,7 +4,12 @@
  * decoded here is a type error, never a silent default.
  */
 import type { Settings, Strategy as StrategyName } from "@ccsim/scenario"
-import { CallKind } from "../Observer.ts"
+import * as observer from "../Observer.ts"
+
+// Module-local copies of the imports: V8 folds a module's own constants into the machine code but reads an
+// imported binding at every use (engine README, "Imports in hot modules").
+const { CallKind } = observer
+type CallKind = observer.CallKind
 
 /** Queue strategy codes. */
 export const Strategy = {

@@ -2,9 +2,16 @@
  * A call connected to an agent: connecting, holds (Hold & Accept, R13, and customer holds), and the end of a call
  * that has no agent.
  */
-import { CallKind, type EndOutcome, HoldReason } from "../Observer.ts"
-import { CallState, Ev } from "./Events.ts"
+import type { EndOutcome } from "../Observer.ts"
+import * as observer from "../Observer.ts"
+import * as events from "./Events.ts"
 import type { SimState } from "./State.ts"
+
+// Module-local copies of the imports: V8 folds a module's own constants into the machine code but reads an
+// imported binding at every use (engine README, "Imports in hot modules").
+const { CallKind, HoldReason } = observer
+const { CallState, Ev } = events
+type HoldReason = observer.HoldReason
 
 /** Ends a call that has no agent (routing, waiting or ringing states are already settled by the caller). */
 export const endCall = (st: SimState, c: number, outcome: number, agent: number): void => {
