@@ -2,7 +2,7 @@
  * The engine's one error type: a scenario that cannot be compiled, a run that failed, or a run whose simulated
  * clock stopped moving.
  */
-import { Data } from "effect"
+import * as Data from "effect/Data"
 
 /** Why the engine failed. */
 export type EngineErrorReason = "InvalidScenario" | "RunFailed" | "NoProgress"

@@ -4,7 +4,7 @@
  * generation and raise the peak memory by tens of MiB, and serialising them is most of a traced run's time.
  * Lines are byte-identical to `JSON.stringify(event)` of the same `TraceEvent` (test/Ndjson.test.ts).
  */
-import { formatClockTime } from "@ccsim/scenario"
+import { formatClockTime } from "@ccsim/scenario/clock-time"
 import type { Model } from "./Model.ts"
 
 /** Where `TraceRecorder` puts an event: `begin`, its fields in order, `end`. */

@@ -4,7 +4,7 @@
  * codes become names (see Observer.ts); fields that are −1 are left out. When no trace is asked for, no recorder
  * is attached and tracing costs nothing.
  */
-import { formatClockTime } from "@ccsim/scenario"
+import { formatClockTime } from "@ccsim/scenario/clock-time"
 import { callIdOf } from "./Compile.ts"
 import type { Model } from "./Model.ts"
 import { type EventSink, NdjsonSink, NdjsonWriter } from "./Ndjson.ts"

@@ -5,7 +5,8 @@
  */
 import * as fs from "node:fs"
 import * as path from "node:path"
-import { Effect, Exit } from "effect"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
 
 /** A synchronous, buffered text sink. */
 export interface LineSink {

@@ -5,7 +5,7 @@
  * effect is the trace part file, written atomically.
  */
 import type { Measured, Model, Observer, ReplicationResult, Steps, TraceEvent, Violation } from "@ccsim/engine"
-import { ConformanceChecker, fanOut, measureSteps, runSteps, TraceRecorder } from "@ccsim/engine"
+import { ConformanceChecker, fanOut, measureSteps, runSteps, TraceRecorder } from "@ccsim/engine/replication"
 import type { ReplicationSample } from "@ccsim/report"
 import { writeAtomicSteps } from "./AtomicFile.ts"
 

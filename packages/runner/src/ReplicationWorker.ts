@@ -5,11 +5,11 @@
  * report which replication failed.
  */
 import type { Model } from "@ccsim/engine"
-import { compile, EngineError } from "@ccsim/engine"
+import { compile, EngineError } from "@ccsim/engine/replication"
 // Module paths, not the package index (which also loads HTTP, Redis and WebSocket support): each thread starts faster.
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as NodeWorkerRunner from "@effect/platform-node/NodeWorkerRunner"
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import { WorkerRunner } from "effect/workers"
 import { runOneReplication, samplerFor } from "./Replication.ts"
 import type { WorkerReply, WorkerRequest } from "./WorkerProtocol.ts"

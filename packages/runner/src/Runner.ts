@@ -51,8 +51,8 @@ export interface RunOutcome {
 const NOMINAL_MS_PER_CALL = 0.02
 
 /**
- * Work expected to take less than this (ms) stays in this thread: a worker thread takes about half a second to
- * start. `CCSIM_PARALLEL_THRESHOLD_MS` overrides it (0 always uses the threads; tests and benchmarks).
+ * Work expected to take less than this (ms) stays in this thread: a worker thread takes about 0.2 s to start and
+ * its first replication compiles the engine again (about 0.3 s more). `CCSIM_PARALLEL_THRESHOLD_MS` overrides it (0 always uses the threads; tests and benchmarks).
  */
 export const parallelThresholdMs = (): number => {
   const raw = process.env.CCSIM_PARALLEL_THRESHOLD_MS

@@ -2,7 +2,10 @@
  * Durations and clock times as written in scenario files, decoded to integer milliseconds.
  */
 import { Effect, Schema, SchemaIssue, SchemaTransformation } from "effect"
+import { formatClockTime, parseClockTime } from "./ClockTime.ts"
 import { MIN_RING_TIMEOUT_MS } from "./Limits.ts"
+
+export { formatClockTime, parseClockTime }
 
 const DURATION_PATTERN =
   /^(?:(\d+(?:\.\d+)?)d)?(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+)ms)?$/
@@ -97,25 +100,6 @@ export const RingTimeout = durationSchema(
   },
   "RingTimeout"
 )
-
-const CLOCK_PATTERN = /^([01]?\d|2[0-4]):([0-5]\d)(?::([0-5]\d))?$/
-
-/** Parses `08:00`, `8:30`, `17:45:30`, `24:00` to milliseconds after midnight; `undefined` otherwise. */
-export const parseClockTime = (text: string): number | undefined => {
-  const match = CLOCK_PATTERN.exec(text.trim())
-  if (match === null) return undefined
-  const ms = (Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3] ?? 0)) * 1000
-  return ms > 24 * 3_600_000 ? undefined : ms
-}
-
-/** Formats milliseconds after midnight as `HH:MM:SS` (with `.mmm` when not a whole second). */
-export const formatClockTime = (ms: number): string => {
-  const total = Math.floor(ms / 1000)
-  const pad = (n: number) => String(n).padStart(2, "0")
-  const base = `${pad(Math.floor(total / 3600))}:${pad(Math.floor((total % 3600) / 60))}:${pad(total % 60)}`
-  const frac = ms - total * 1000
-  return frac === 0 ? base : `${base}.${String(frac).padStart(3, "0")}`
-}
 
 /** A clock time of day, `HH:MM` or `HH:MM:SS` (24-hour). Decodes to milliseconds after midnight. */
 export const ClockTime = Schema.String.annotate({

@@ -9,7 +9,7 @@
  * without the event that was due (a call still waiting after its maximum wait, a wrap-up that did not end).
  * CHECKS.md lists every check, the readings where the seed is silent, and the deliberate leniencies.
  */
-import { formatClockTime } from "@ccsim/scenario"
+import { formatClockTime } from "@ccsim/scenario/clock-time"
 import type { Model } from "../Model.ts"
 import {
   AbandonStage,

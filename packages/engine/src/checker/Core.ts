@@ -3,7 +3,7 @@
  * found, and who is eligible for a queue offer now. Kept apart from the checks themselves (Offers.ts, Instant.ts,
  * Agents.ts, Checker.ts) so that each file reads on its own.
  */
-import { formatClockTime } from "@ccsim/scenario"
+import { formatClockTime } from "@ccsim/scenario/clock-time"
 import { callIdOf } from "../Compile.ts"
 import type { Model, QueueModel } from "../Model.ts"
 import { AgentStatus, CallKind } from "../Observer.ts"

@@ -3,7 +3,7 @@
  * Hold & Accept (R13) they need no setting; the hold must be one the call's traffic or script gives, and the call
  * resumes when it ends — at once, or when the call the agent took meanwhile ends.
  */
-import { formatClockTime } from "@ccsim/scenario"
+import { formatClockTime } from "@ccsim/scenario/clock-time"
 import { type CheckerCore, remove, secs } from "./Core.ts"
 import { durationFits } from "./Schedule.ts"
 import type { AgentShadow, CallShadow } from "./Shadow.ts"

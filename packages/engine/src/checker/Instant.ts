@@ -2,7 +2,7 @@
  * Checks when simulated time moves on: what had to happen within the instant that ended, deadlines that passed,
  * and calls left waiting while an agent could take them (R9, R14).
  */
-import { formatClockTime } from "@ccsim/scenario"
+import { formatClockTime } from "@ccsim/scenario/clock-time"
 import { AgentStatus, AgentStatusNames, StepKind } from "../Observer.ts"
 import { CALL_LIVE, type CheckerCore, secs, tierOpen } from "./Core.ts"
 import { customerHoldDeadline } from "./Holds.ts"

@@ -5,7 +5,7 @@
  * grouping. Field-by-field description: RESULTS.md.
  */
 import type { ServiceLevelDefinition } from "@ccsim/scenario"
-import { Data } from "effect"
+import * as Data from "effect/Data"
 import { mergeSparse, type SparseHistogram } from "../stats/Histogram.ts"
 import { AGENT_COUNTERS, type AgentCounts, CALL_COUNTERS, type CallCounts, isMaxCounter } from "./Counters.ts"
 
