@@ -70,10 +70,14 @@ const replicationsRun = (workers: number): ReplicationsOutput => {
   })
   return JSON.parse(text.trim().split("\n").at(-1)!) as ReplicationsOutput
 }
-const w1s = Array.from({ length: runs }, () => replicationsRun(1))
-const w2s = Array.from({ length: runs }, () => replicationsRun(2))
+// One worker and two in alternation, the speed-up as the median of each pair's ratio: the machine's speed drifts
+// by more than the difference being measured, and a slow minute must not fall on one side only.
+const pairs = Array.from({ length: runs }, () => ({ w1: replicationsRun(1), w2: replicationsRun(2) }))
+const w1s = pairs.map((p) => p.w1)
+const w2s = pairs.map((p) => p.w2)
 const w1 = median(w1s.map((r) => r.wallMs))
 const w2 = median(w2s.map((r) => r.wallMs))
+const speedUp = median(pairs.map((p) => p.w1.wallMs / p.w2.wallMs))
 const identical = [...w1s, ...w2s].every((r) => r.results === w1s[0]!.results)
 
 // Case 6: start-up of a whole `ccsim run` of a tiny scenario, and of `ccsim --help` (the compile cache is warm
@@ -172,8 +176,8 @@ const rows: Array<Row> = [
   },
   {
     case: "5 8 replications, speed-up 2 workers",
-    figure: `${(w1 / 1000).toFixed(1)} s → ${(w2 / 1000).toFixed(1)} s; results identical: ${identical}`,
-    ratio: identical ? w1 / w2 : 0,
+    figure: `${(w1 / 1000).toFixed(1)} s → ${(w2 / 1000).toFixed(1)} s (medians; speed-up: median of alternated pairs); results identical: ${identical}`,
+    ratio: identical ? speedUp : 0,
     target: 1.8,
     higherIsBetter: true
   },
@@ -237,7 +241,7 @@ const document = {
     mem1,
     mem10,
     large,
-    workers: { w1, w2, identical },
+    workers: { w1, w2, speedUp, pairs: pairs.map((p) => [p.w1.wallMs, p.w2.wallMs]), identical },
     startupMs: startup,
     helpMs: help,
     report: { erlangA: reportErlangA, largeCenter: reportLarge }
