@@ -159,6 +159,17 @@ describe("deploy recipes", () => {
         ])
         const results = JSON.parse(fs.readFileSync(path.join(root, "parts", "results", "results.json"), "utf8"))
         assert.strictEqual(results.replications, 6)
+
+        // Follow-up shards that add replications (what a merge short of a precision target prints): the same
+        // merge command takes their parts too.
+        for (let index = 0; index < n; index++) {
+          const line = `${shards.spec.template.spec.containers[0].command[2]} --replications 10 --from-replication 6`
+          yield* runOk(ccsimArgs(line, { ...env, JOB_COMPLETION_INDEX: String(index) }, paths))
+        }
+        assert.include(fs.readdirSync(path.join(root, "parts")), `part-1-of-${n}-from-6.json`)
+        yield* runOk(ccsimArgs(merge.spec.template.spec.containers[0].command[2], env, paths))
+        const more = JSON.parse(fs.readFileSync(path.join(root, "parts", "results", "results.json"), "utf8"))
+        assert.strictEqual(more.replications, 10)
       })
   )
 
