@@ -127,7 +127,11 @@ const nestedTooDeeply = (file: string, text: string, offset: number, format: Sou
 export const MAX_PROBLEMS = 1000
 
 /** Located problems from issues: each path is looked up in the source; beyond {@link MAX_PROBLEMS}, a count. */
-const locate = (file: string, source: SourceDocument, issues: ReadonlyArray<ScenarioIssue>): Array<ScenarioProblem> => {
+export const locateProblems = (
+  file: string,
+  source: SourceDocument,
+  issues: ReadonlyArray<ScenarioIssue>
+): Array<ScenarioProblem> => {
   const located = issues.slice(0, MAX_PROBLEMS).map((found) => {
     const at = source.locate(found.path, found.atKey ?? false)
     return {
@@ -215,7 +219,7 @@ export const decodeScenarioText = (
   const decoded = Schema.decodeUnknownResult(Scenario)(value, { errors: "all", onExcessProperty: "error" })
   if (Result.isFailure(decoded)) {
     const issues = problemsFromSchemaIssue(decoded.failure.issue, value, source.sourceText)
-    return Result.fail(scenarioError(locate(file, source, issues)))
+    return Result.fail(scenarioError(locateProblems(file, source, issues)))
   }
   return Result.succeed({ file, scenario: decoded.success, source })
 }
@@ -347,10 +351,10 @@ export const completeScenario = (
       arrivals: { ...arrivals, intervals: intervalVolumes(selected, arrivals.queue) }
     } as typeof entry
   }
-  if (issues.length > 0) return Result.fail(scenarioError(locate(file, source, issues)))
+  if (issues.length > 0) return Result.fail(scenarioError(locateProblems(file, source, issues)))
   const scenario: Scenario = { ...decoded.scenario, traffic }
   const problems = checkScenario(scenario)
-  if (problems.length > 0) return Result.fail(scenarioError(locate(file, source, problems)))
+  if (problems.length > 0) return Result.fail(scenarioError(locateProblems(file, source, problems)))
   return Result.succeed(scenario)
 }
 
@@ -395,7 +399,7 @@ const READ_CHUNK = 64 * 1024
  * opened (a FIFO would block, a device such as /dev/zero never ends), and the limit is enforced while reading, not
  * only from the size the file system reports.
  */
-const readText = Effect.fnUntraced(
+export const readTextFile = Effect.fnUntraced(
   function* (path: string, limit: number, shownAs: string) {
     const fs = yield* FileSystem.FileSystem
     const info = yield* fs.stat(path)
@@ -461,7 +465,7 @@ const readCsvFiles = Effect.fnUntraced(function* (decoded: DecodedScenario, base
   const texts = new Map<string, CsvText>()
   for (const { path } of csvReferences(decoded, baseDir)) {
     if (texts.has(path)) continue
-    texts.set(path, yield* readText(path, MAX_CSV_BYTES, path))
+    texts.set(path, yield* readTextFile(path, MAX_CSV_BYTES, path))
   }
   return texts
 })
@@ -495,7 +499,7 @@ export const loadScenarioFile = (
     const format = formatOfFile(path)
     if (!isFolder && Result.isFailure(format)) return yield* Effect.fail(format.failure)
     const limit = options.maxBytes ?? MAX_SCENARIO_BYTES
-    const read = yield* readText(path, limit, path)
+    const read = yield* readTextFile(path, limit, path)
     if ("error" in read) {
       if ("tooLarge" in read) return yield* Effect.fail(tooLarge(path, read.tooLarge, limit))
       const line = "line" in read ? read.line : undefined

@@ -4,7 +4,7 @@
  * milliseconds; breaks given as an offset from the shift start are turned into clock times.
  */
 import * as NodePath from "node:path"
-import { Effect, FileSystem, Result, Schema, Stream } from "effect"
+import { Effect, type FileSystem, Result, Schema, Stream } from "effect"
 import { Csv } from "effect/encoding"
 import { Count, Id, NonNegative, withDefault } from "./Common.ts"
 import {
@@ -14,11 +14,11 @@ import {
   parseClockTime,
   parseDurationText
 } from "./Duration.ts"
-import { formatOfFile } from "./Load.ts"
+import { formatOfFile, locateProblems, readTextFile } from "./Load.ts"
 import { type DocumentPath, describeFound, formatPath, issue, type ScenarioIssue } from "./Problem.ts"
 import { fileError, type ScenarioError, scenarioError } from "./ScenarioError.ts"
 import { problemsFromSchemaIssue } from "./SchemaIssues.ts"
-import { parseSource, type SourceDocument } from "./SourceDocument.ts"
+import { parseSource } from "./SourceDocument.ts"
 
 const paid = Schema.Boolean.pipe(withDefault(true)).annotateKey({
   description: "Paid break (counts in the default cost); unpaid breaks are taken off the paid hours."
@@ -197,24 +197,9 @@ export const parseShiftTemplatesText = (
   }
   const decoded = decodeValue(parsed.success.value)
   return Result.isFailure(decoded)
-    ? Result.fail(located(file, parsed.success, decoded.failure))
+    ? Result.fail(scenarioError(locateProblems(file, parsed.success, decoded.failure)))
     : Result.succeed(decoded.success)
 }
-
-const located = (file: string, source: SourceDocument, issues: ReadonlyArray<ScenarioIssue>): ScenarioError =>
-  scenarioError(
-    issues.map((found) => {
-      const at = source.locate(found.path, found.atKey ?? false)
-      return {
-        file,
-        ...(at === undefined ? {} : { line: at.line, column: at.column }),
-        path: formatPath(found.path),
-        expected: found.expected,
-        found: found.found,
-        message: found.message
-      }
-    })
-  )
 
 // CSV: `id,start,length,breaks,cost,min,max,group`, breaks as `10:00 15m; +4h 30m unpaid` (a clock time or +offset
 // from the shift start, a duration, optionally paid/unpaid).
@@ -315,16 +300,13 @@ export const loadShiftTemplatesFile = (
   path: string
 ): Effect.Effect<ReadonlyArray<ShiftTemplate>, ScenarioError, FileSystem.FileSystem> =>
   Effect.gen(function* () {
-    const fs = yield* FileSystem.FileSystem
-    const cannotRead = (why: string) =>
-      fileError(path, "a readable shift templates file", why, `cannot read the file: ${why}`)
-    const info = yield* fs
-      .stat(path)
-      .pipe(Effect.mapError((e) => cannotRead(e.reason._tag === "NotFound" ? "no such file" : e.message)))
-    if (info.type === "Directory") return yield* Effect.fail(cannotRead("it is a folder, not a file"))
-    if (Number(info.size) > MAX_BYTES) return yield* Effect.fail(cannotRead("file too large (over 5 MB)"))
-    const text = yield* fs.readFileString(path).pipe(Effect.mapError((e) => cannotRead(e.message)))
-    if (text.includes("\u0000")) return yield* Effect.fail(cannotRead("binary data (a NUL byte)"))
-    const parsed = parseShiftTemplatesText(text, { file: path })
+    // The scenario loader's reader: regular files only (a FIFO or a device would block), the limit enforced while
+    // reading, UTF-8 or a clear refusal.
+    const read = yield* readTextFile(path, MAX_BYTES, path)
+    if ("error" in read) {
+      const message = read.error.startsWith("expected") ? read.error : `cannot read the file: ${read.error}`
+      return yield* Effect.fail(fileError(path, "a readable shift templates file", read.error, message))
+    }
+    const parsed = parseShiftTemplatesText(read.text, { file: path })
     return Result.isFailure(parsed) ? yield* Effect.fail(parsed.failure) : parsed.success
   })

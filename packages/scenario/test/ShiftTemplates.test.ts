@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs"
+import { execFileSync } from "node:child_process"
+import { mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { Result } from "effect"
@@ -182,5 +184,29 @@ describe("the example shift file", () => {
   it("a missing file is one line naming it", async () => {
     const result = await run(loadShiftTemplatesFile("nowhere/shifts.yaml"))
     expect(formatScenarioError(failure(result))).toBe("nowhere/shifts.yaml: cannot read the file: no such file")
+  })
+
+  it("reads like the scenario loader: no pipe, device, UTF-16 or binary file gets through", async () => {
+    const work = mkdtempSync(join(tmpdir(), "ccsim-shifts-"))
+    const pipe = join(work, "pipe.yaml")
+    execFileSync("mkfifo", [pipe])
+    expect(formatScenarioError(failure(await run(loadShiftTemplatesFile(pipe))))).toBe(
+      `${pipe}: expected a regular file, found a named pipe (FIFO)`
+    )
+    const device = join(work, "zero.csv")
+    symlinkSync("/dev/zero", device)
+    expect(formatScenarioError(failure(await run(loadShiftTemplatesFile(device))))).toBe(
+      `${device}: expected a regular file, found a device`
+    )
+    const utf16 = join(work, "utf16.yaml")
+    writeFileSync(utf16, Buffer.from("\ufeffshifts: []", "utf16le"))
+    expect(formatScenarioError(failure(await run(loadShiftTemplatesFile(utf16))))).toBe(
+      `${utf16}: expected UTF-8 text in ${utf16}, found UTF-16 (save the file as UTF-8)`
+    )
+    const binary = join(work, "nul.csv")
+    writeFileSync(binary, "id,start\nearly,08\u000000\n")
+    expect(formatScenarioError(failure(await run(loadShiftTemplatesFile(binary))))).toBe(
+      `${binary}: expected a text file, found binary data (a NUL byte on line 2)`
+    )
   })
 })
