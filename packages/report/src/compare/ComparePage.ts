@@ -5,6 +5,7 @@
  * Content-Security-Policy allows nothing but inline styles. Deterministic: the same data gives the same bytes.
  */
 import { escapeHtml } from "../Escape.ts"
+import { factList, staticPage } from "../StaticPage.ts"
 import { styles } from "../Styles.ts"
 
 /** One side's estimate. */
@@ -216,7 +217,6 @@ const extra = `
 
 /** The comparison page (a string; the caller writes it atomically). */
 export const renderComparePage = (data: ComparePageData): string => {
-  const csp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
   const candidate =
     data.candidate.overrides.length === 0
       ? data.candidate.scenario
@@ -236,31 +236,22 @@ export const renderComparePage = (data: ComparePageData): string => {
     ["independent", "what two independent runs would have given (Welch)"]
   ]
   const footer = `ccsim ${data.engineVersion} · compare · seed ${data.seed} · ${data.replications} replications · one self-contained file, no network access`
-  return [
-    "<!doctype html>",
-    '<html lang="en">',
-    "<head>",
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`,
-    '<meta name="generator" content="ccsim compare">',
-    `<title>${escapeHtml(title)} · ccsim compare</title>`,
-    `<style>${styles}${extra}</style>`,
-    "</head>",
-    "<body>",
-    '<main id="compare">',
-    `<h1>${escapeHtml(title)}</h1>`,
-    `<dl class="facts">${facts.map(([k, v]) => `<div><dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v)}</dd></div>`).join("")}</dl>`,
-    `<section class="kpis compare-kpis" data-chart="kpis">\n${cards}\n</section>`,
-    margins(data),
-    "<h2>Difference per interval (all queues)</h2>",
-    `<div class="charts">${CHARTS.map((m) => differenceChart(data, m)).join("\n")}</div>`,
-    "<h2>Every metric and scope (whole day)</h2>",
-    table(data),
-    "</main>",
-    `<footer>${escapeHtml(footer)}</footer>`,
-    "</body>",
-    "</html>",
-    ""
-  ].join("\n")
+  return staticPage({
+    title: `${title} · ccsim compare`,
+    generator: "ccsim compare",
+    styles: `${styles}${extra}`,
+    body: [
+      '<main id="compare">',
+      `<h1>${escapeHtml(title)}</h1>`,
+      factList(facts),
+      `<section class="kpis compare-kpis" data-chart="kpis">\n${cards}\n</section>`,
+      margins(data),
+      "<h2>Difference per interval (all queues)</h2>",
+      `<div class="charts">${CHARTS.map((m) => differenceChart(data, m)).join("\n")}</div>`,
+      "<h2>Every metric and scope (whole day)</h2>",
+      table(data),
+      "</main>",
+      `<footer>${escapeHtml(footer)}</footer>`
+    ]
+  })
 }

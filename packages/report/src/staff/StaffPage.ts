@@ -8,6 +8,7 @@
 
 import { Colors } from "../draw/Palette.ts"
 import { escapeHtml } from "../Escape.ts"
+import { factList, staticPage } from "../StaticPage.ts"
 import { styles } from "../Styles.ts"
 
 /** An estimate with its confidence interval. */
@@ -267,13 +268,6 @@ const pageStyles = `
 
 /** The staffing report, one HTML file. Deterministic: the same data gives the same bytes. */
 export const renderStaffPage = (data: StaffPageData): string => {
-  const csp = [
-    "default-src 'none'",
-    "style-src 'unsafe-inline'",
-    "img-src data:",
-    "base-uri 'none'",
-    "form-action 'none'"
-  ].join("; ")
   const roster =
     data.roster === null
       ? ""
@@ -295,7 +289,7 @@ export const renderStaffPage = (data: StaffPageData): string => {
         `<h3>Service level per interval</h3>${serviceLevelChart(q)}${table(q)}</section>`
     )
     .join("")
-  const facts = [
+  const facts: Array<[string, string]> = [
     ["seed", String(data.seed)],
     ["replications", String(data.replications)],
     ["confidence", `${Math.round(data.confidence * 1000) / 10}%`],
@@ -303,26 +297,17 @@ export const renderStaffPage = (data: StaffPageData): string => {
     ["counting", data.counting],
     ["search", data.converged ? "converged" : "stopped at the iteration limit"]
   ]
-  return [
-    "<!doctype html>",
-    '<html lang="en">',
-    "<head>",
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`,
-    `<title>${escapeHtml(`Staffing · ${data.scenario}`)}</title>`,
-    `<style>${styles}${pageStyles}</style>`,
-    "</head>",
-    "<body>",
-    `<h1>Staffing <span class="scope-name">· ${escapeHtml(data.scenario)}</span></h1>`,
-    `<dl class="facts">${facts.map(([k, v]) => `<div><dt>${escapeHtml(k!)}</dt><dd>${escapeHtml(v!)}</dd></div>`).join("")}</dl>`,
-    `<p>Targets: ${escapeHtml(data.targets.join("; "))}.</p>`,
-    roster,
-    `<p class="staff-notes">The simulation requirement is the fewest agents per interval that meet every target with ${Math.round(data.confidence * 1000) / 10}% confidence in a simulation of the whole day (backlog carried between intervals), one agent fewer failing. A "±1" marks intervals where the target lies inside the confidence interval at one agent fewer: the minimum may be one lower. Bold: simulation and Erlang differ.</p>`,
-    sections,
-    `<footer class="staff-notes">ccsim ${escapeHtml(data.engineVersion)} · ${escapeHtml(data.scenario)} · seed ${data.seed} · one self-contained file, no network access</footer>`,
-    "</body>",
-    "</html>",
-    ""
-  ].join("\n")
+  return staticPage({
+    title: `Staffing · ${data.scenario}`,
+    styles: `${styles}${pageStyles}`,
+    body: [
+      `<h1>Staffing <span class="scope-name">· ${escapeHtml(data.scenario)}</span></h1>`,
+      factList(facts),
+      `<p>Targets: ${escapeHtml(data.targets.join("; "))}.</p>`,
+      roster,
+      `<p class="staff-notes">The simulation requirement is the fewest agents per interval that meet every target with ${Math.round(data.confidence * 1000) / 10}% confidence in a simulation of the whole day (backlog carried between intervals), one agent fewer failing. A "±1" marks intervals where the target lies inside the confidence interval at one agent fewer: the minimum may be one lower. Bold: simulation and Erlang differ.</p>`,
+      sections,
+      `<footer class="staff-notes">ccsim ${escapeHtml(data.engineVersion)} · ${escapeHtml(data.scenario)} · seed ${data.seed} · one self-contained file, no network access</footer>`
+    ]
+  })
 }

@@ -9,6 +9,7 @@ import { formatValue } from "../draw/Format.ts"
 import { type El, wrap } from "../draw/Frame.ts"
 import { escapeHtml } from "../Escape.ts"
 import { compactNumbers } from "../Html.ts"
+import { staticPage } from "../StaticPage.ts"
 import { styles } from "../Styles.ts"
 import { dimensionLabel, sweepCharts } from "./SweepCharts.ts"
 import type { SweepEstimateView, SweepReportData } from "./SweepData.ts"
@@ -107,30 +108,14 @@ export const renderSweepReport = (input: SweepReportData): string => {
   const { document } = parseHTML("<!doctype html><html><head></head><body><main></main></body></html>")
   const main = document.querySelector("main")
   if (main !== null) drawBody(wrap(main as unknown as Element), data)
-  const csp = [
-    "default-src 'none'",
-    "style-src 'unsafe-inline'",
-    "img-src data:",
-    "base-uri 'none'",
-    "form-action 'none'"
-  ].join("; ")
   const footer = `ccsim ${data.engineVersion} · sweep of ${data.scenario} · seed ${data.seed} · ${data.replicationsPerPoint} replications per point · one self-contained file, no network access`
-  return [
-    "<!doctype html>",
-    '<html lang="en">',
-    "<head>",
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">`,
-    '<meta name="generator" content="ccsim sweep report">',
-    `<title>${escapeHtml(data.scenario)} · ccsim sweep</title>`,
-    `<style>${styles}</style>`,
-    "</head>",
-    "<body>",
-    `<main id="report" data-report="sweep">${main?.innerHTML ?? ""}</main>`,
-    `<footer>${escapeHtml(footer)}</footer>`,
-    "</body>",
-    "</html>",
-    ""
-  ].join("\n")
+  return staticPage({
+    title: `${data.scenario} · ccsim sweep`,
+    generator: "ccsim sweep report",
+    styles,
+    body: [
+      `<main id="report" data-report="sweep">${main?.innerHTML ?? ""}</main>`,
+      `<footer>${escapeHtml(footer)}</footer>`
+    ]
+  })
 }
