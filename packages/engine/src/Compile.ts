@@ -276,16 +276,20 @@ export const compile = (scenario: Scenario): Model => {
               maxAttempts: t.redial.maxAttempts
             }
           : undefined,
-      arrivals: arrivalPlan(t, where)
+      arrivals: arrivalPlan(t, where),
+      mayStartDirect: false
     }
     switch (t.type) {
       case "queue": {
         const { tenant, workflow } = entry(t.trackingNumber, where)
+        const wf = workflows[workflow]
+        const firstSteps = [wf?.steps[0], wf?.businessHours?.afterHours[0]]
         return {
           ...base,
           kind: CallKind.queue,
           tenant,
           workflow,
+          mayStartDirect: firstSteps.some((s) => s?.kind === StepKind.directLine),
           agent: -1,
           from: [],
           to: [],

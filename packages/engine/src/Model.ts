@@ -53,6 +53,11 @@ export interface SourceModel {
   /** Queue traffic: the tenant owning the tracking number (−1 if none) and the workflow it enters. */
   readonly tenant: number
   readonly workflow: number
+  /**
+   * Queue traffic whose workflow starts, in business hours or after, at a direct line: only these calls' kind (R1)
+   * is decided at arrival.
+   */
+  readonly mayStartDirect: boolean
   /** Direct traffic: the agent dialled. */
   readonly agent: number
   /** Internal traffic: calling and called agents (every agent when the file names none). */

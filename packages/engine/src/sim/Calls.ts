@@ -221,7 +221,7 @@ const workflowCallKind = (st: SimState, w: number): number => {
 const sourceCall = (st: SimState, s: number, redialOf: number, attempt: number, redial: boolean): void => {
   const src = st.model.sources[s]!
   const no = st.nextCallNo++
-  const kind = st.source.mayStartDirect[s] === 1 ? workflowCallKind(st, src.workflow) : src.kind
+  const kind = src.mayStartDirect ? workflowCallKind(st, src.workflow) : src.kind
   const c = st.call.alloc(no, kind, st.now)
   st.call.source[c] = s
   st.call.attempt[c] = attempt
